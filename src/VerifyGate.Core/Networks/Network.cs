@@ -97,48 +97,7 @@ public sealed class Network
     }
 
     /// <summary>The Jacobian (OutputSize x InputSize) of the affine piece selected by a pattern.</summary>
-    public double[,] Jacobian(ActivationPattern pattern)
-    {
-        int n = InputSize;
-        // Column j of every node's Jacobian is the node's response to the input direction e_j.
-        var jac = new double[Nodes.Count][,];
-        jac[0] = new double[n, n];
-        for (int j = 0; j < n; j++) jac[0][j, j] = 1.0;
-        var column = new double[n];
-        for (int i = 1; i < Nodes.Count; i++)
-        {
-            var node = Nodes[i];
-            var result = new double[node.Size, n];
-            switch (node)
-            {
-                case AffineNode affine:
-                    foreach (var term in affine.Terms)
-                    {
-                        var src = jac[term.Source];
-                        for (int r = 0; r < node.Size; r++)
-                        {
-                            var cols = term.Weight.RowColumns(r);
-                            var vals = term.Weight.RowValues(r);
-                            for (int k = 0; k < cols.Length; k++)
-                                for (int j = 0; j < n; j++)
-                                    result[r, j] += vals[k] * src[cols[k], j];
-                        }
-                    }
-                    break;
-                case ReluNode relu:
-                    var on = pattern.Active(relu.Index);
-                    var source = jac[relu.Source];
-                    for (int r = 0; r < node.Size; r++)
-                    {
-                        double slope = on[r] ? 1.0 : relu.NegativeSlope;
-                        for (int j = 0; j < n; j++) result[r, j] = slope * source[r, j];
-                    }
-                    break;
-            }
-            jac[i] = result;
-        }
-        return jac[OutputIndex];
-    }
+    public double[,] Jacobian(ActivationPattern pattern) => LocalAffineMap.Of(this, pattern).Slopes[OutputIndex];
 }
 
 /// <summary>Which neurons of each activation node are active (keyed by the activation node's index).</summary>

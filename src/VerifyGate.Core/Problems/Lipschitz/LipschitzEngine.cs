@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using VerifyGate.Core.Bounds;
+using VerifyGate.Core.Encoding;
+using VerifyGate.Core.Norms;
+using VerifyGate.Core.Solving;
+using VerifyGate.Core.Witnesses;
+
+namespace VerifyGate.Core.Problems.Lipschitz;
+
+/// <summary>Certified bounds on the Lipschitz constant L_{p,q} of a ReLU network over a box
+/// (math.md, "Lipschitz constant"). Problem: the forward big-M encoding ties an activation pattern
+/// to a point of the box; a tangent v in the unit p-ball is pushed through that pattern; the
+/// objective maximises ‖J v‖_q, split into independent sub-problems solved in parallel.
+/// Soundness: the upper bound is the largest proven solver bound over the sub-problems (never an
+/// incumbent), inflated by <see cref="SafetyRelative"/>; the lower bound is only ever the ratio of a
+/// concrete pair evaluated in float64 and confirmed by the model oracle.</summary>
+public sealed class LipschitzEngine(IMipSolver solver)
+{
+    /// <summary>Relative inflation of proven bounds against solver tolerances (math.md, rule 2).</summary>
+    public const double SafetyRelative = 1e-8;
+    public const double SafetyAbsolute = 1e-10;
+
+    public LipschitzResult Solve(LipschitzQuery query, IModelOracle? oracle = null,
+        IProgress<BoundsProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var network = query.Network;
+        var bounds = BoundPropagation.Compute(network, query.Lower, query.Upper, query.BoundMethod);
+        var fixedInputs = query.FixedInputs;
+        var outputs = query.SelectedOutputs;
+        if (fixedInputs.All(f => f))
+            return new LipschitzResult { Lower = 0, Upper = 0, Solver = solver.Version, Elapsed = clock.Elapsed, Notes = ["every input is fixed: no pair of distinct inputs exists, L = 0"] };
+
+        var tangentBounds = TangentBounds.Compute(bounds, query.InputNorm, fixedInputs);
+        double intervalUpper = Inflate(VectorNorm.Norm(outputs.Select(o => tangentBounds.Magnitude(network.OutputIndex, o)).ToArray(), query.OutputNorm));
+        var witnesses = new LipschitzWitnesses(query, bounds, oracle);
+        SampledLowerBound.Run(query, witnesses, cancellation);
+        progress?.Report(new BoundsProgress(clock.Elapsed, witnesses.Lower, intervalUpper));
+
+        var objectives = LipschitzObjective.For(query.OutputNorm, outputs.Length);
+        LipschitzResult Done(double upper, bool timedOut) => new()
+        {
+            Lower = witnesses.Lower,
+            Upper = Math.Min(upper, intervalUpper),
+            Witness = witnesses.Best,
+            TimedOut = timedOut,
+            Solver = solver.Version,
+            SubProblems = objectives.Count,
+            UnstableNeurons = bounds.TotalUnstable,
+            Elapsed = clock.Elapsed,
+            Notes = witnesses.Notes,
+        };
+
+        if (!query.Exact && query.AtMost is double threshold && (witnesses.Lower > threshold || intervalUpper <= threshold))
+            return Done(intervalUpper, false);
+
+        var objectiveBounds = objectives.Select(o => o.ToObjective(intervalUpper)).ToArray();
+        bool timedOut = false;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, objectives.Count, parallel, k =>
+        {
+            if (stop.IsCancellationRequested) return;
+            var objective = objectives[k];
+            var outcome = SolveSubProblem(query, bounds, tangentBounds, objective, witnesses, clock, stop);
+            lock (objectiveBounds)
+            {
+                objectiveBounds[k] = Math.Min(objectiveBounds[k], outcome.Bound);
+                timedOut |= outcome.TimedOut;
+                double upper = Inflate(objectives.Select((o, i) => o.FromObjective(objectiveBounds[i])).Max());
+                progress?.Report(new BoundsProgress(clock.Elapsed, witnesses.Lower, Math.Min(upper, intervalUpper)));
+            }
+            if (!query.Exact && query.AtMost is double a && witnesses.Lower > a) stop.Cancel();  // decided: failed
+        });
+        double finalUpper = Inflate(objectives.Select((o, i) => o.FromObjective(objectiveBounds[i])).Max());
+        return Done(finalUpper, timedOut || cancellation.IsCancellationRequested);
+    }
+
+    private (double Bound, bool TimedOut) SolveSubProblem(LipschitzQuery query, NetworkBounds bounds, TangentBounds tangentBounds,
+        LipschitzObjective objective, LipschitzWitnesses witnesses, Stopwatch clock, CancellationTokenSource stop)
+    {
+        bool stopAtIncumbent = !query.Exact && query.AtMost.HasValue;
+        double bound = double.PositiveInfinity;
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            double remaining = query.TimeLimitSeconds - clock.Elapsed.TotalSeconds;
+            if (remaining <= 0) return (bound, true);
+            var model = new MipModel();
+            var forward = new ForwardEncoding(model, bounds);
+            var tangent = new TangentEncoding(forward, tangentBounds, query.InputNorm);
+            var outputTangent = tangent.OutputTangent(query.Network);
+            objective.Apply(model, query.SelectedOutputs.Select(o => outputTangent[o]).ToArray());
+
+            double? decided = query.Exact ? witnesses.Lower : query.AtMost;
+            var options = new SolveOptions
+            {
+                TimeLimitSeconds = remaining,
+                RelativeGap = Math.Min(query.RelativeGap / 10, 1e-7),
+                StopAtBound = decided is double d ? objective.ToObjective(d) : null,
+                StopAtIncumbent = stopAtIncumbent ? objective.ToObjective(query.AtMost!.Value) * (1 + 1e-7) + 1e-12 : null,
+            };
+            var result = solver.Solve(model, options, stop.Token);
+            if (result.Status == SolveStatus.Error)
+                throw new SolverFailureException($"the solver failed on sub-problem '{objective.Name}': {result.Message}");
+            bound = Math.Min(bound, result.BestBound);
+            if (result.Values is not null)
+                witnesses.FromIncumbent(forward.InputsAt(result.Values), forward.PatternOf(result.Values), tangent.DirectionAt(result.Values), solver, stop.Token);
+
+            bool stoppedOnIncumbent = stopAtIncumbent && result.Objective >= options.StopAtIncumbent;
+            bool confirmedViolation = witnesses.Lower > query.AtMost;
+            if (!stoppedOnIncumbent || confirmedViolation) return (bound, IsTimeLimit(result, query, clock));
+            // The incumbent broke the threshold but its witness did not (its pattern has no interior):
+            // search on without that stop, until the bound decides or a real witness appears.
+            stopAtIncumbent = false;
+        }
+        return (bound, false);
+    }
+
+    private static bool IsTimeLimit(SolveResult result, LipschitzQuery query, Stopwatch clock) =>
+        result.Status is SolveStatus.FeasibleAtLimit or SolveStatus.NoSolutionAtLimit && clock.Elapsed.TotalSeconds >= query.TimeLimitSeconds * 0.99;
+
+    private static double Inflate(double value) => value + SafetyRelative * Math.Abs(value) + SafetyAbsolute;
+}
+
+public sealed class SolverFailureException(string message) : Exception(message);

@@ -1,0 +1,31 @@
+using VerifyGate.Core.Bounds;
+using VerifyGate.Core.Networks;
+using VerifyGate.Core.Norms;
+
+namespace VerifyGate.Core.Problems.Lipschitz;
+
+/// <summary>What to compute: L_{p,q}(f restricted to <see cref="Outputs"/>, box), either exactly or
+/// only far enough to decide L ≤ <see cref="AtMost"/>.</summary>
+public sealed record LipschitzQuery
+{
+    public required Network Network { get; init; }
+    public required double[] Lower { get; init; }
+    public required double[] Upper { get; init; }
+    public NormKind InputNorm { get; init; } = NormKind.Inf;
+    public NormKind OutputNorm { get; init; } = NormKind.Inf;
+    /// <summary>Output indices looked at; null for all.</summary>
+    public int[]? Outputs { get; init; }
+    /// <summary>Threshold mode: stop as soon as L ≤ AtMost is decided (unless <see cref="Exact"/>).</summary>
+    public double? AtMost { get; init; }
+    /// <summary>Close the gap to <see cref="RelativeGap"/> even when the threshold is decided earlier.</summary>
+    public bool Exact { get; init; }
+    public double RelativeGap { get; init; } = 1e-6;
+    public double TimeLimitSeconds { get; init; } = double.PositiveInfinity;
+    public BoundMethod BoundMethod { get; init; } = BoundMethod.Symbolic;
+    /// <summary>Random points sampled for the initial lower bound.</summary>
+    public int Samples { get; init; } = 256;
+    public int Seed { get; init; } = 12345;
+
+    public int[] SelectedOutputs => Outputs ?? Enumerable.Range(0, Network.OutputSize).ToArray();
+    public bool[] FixedInputs => Lower.Select((lo, i) => lo == Upper[i]).ToArray();
+}

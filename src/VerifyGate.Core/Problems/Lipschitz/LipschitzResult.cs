@@ -1,0 +1,22 @@
+using VerifyGate.Core.Checking;
+
+namespace VerifyGate.Core.Problems.Lipschitz;
+
+/// <summary>Certified bounds on L: <see cref="Upper"/> from proven solver bounds (with the safety
+/// margin), <see cref="Lower"/> from <see cref="Witness"/> only.</summary>
+public sealed record LipschitzResult
+{
+    public double? Lower { get; init; }
+    public double? Upper { get; init; }
+    public Witness? Witness { get; init; }
+    public bool TimedOut { get; init; }
+    public required string Solver { get; init; }
+    public int SubProblems { get; init; }
+    public int UnstableNeurons { get; init; }
+    public TimeSpan Elapsed { get; init; }
+    /// <summary>Anything the user should know (for example a witness ONNX Runtime did not confirm).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
+
+/// <summary>Best certified bounds known while a solve runs (for progress displays).</summary>
+public readonly record struct BoundsProgress(TimeSpan Elapsed, double? Lower, double? Upper);

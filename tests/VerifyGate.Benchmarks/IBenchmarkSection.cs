@@ -1,0 +1,17 @@
+namespace VerifyGate.Benchmarks;
+
+/// <summary>One table of docs/benchmarks.md: runs its measurements, prints progress, returns Markdown.</summary>
+public interface IBenchmarkSection
+{
+    string Name { get; }
+    string Title { get; }
+    string Run(TextWriter progress);
+}
+
+public static class BenchmarkSections
+{
+    public static IReadOnlyList<IBenchmarkSection> All { get; } =
+    [
+        new FoundationBenchmarks(),
+    ];
+}
