@@ -95,11 +95,12 @@ public sealed class OnnxModelBuilder(long opset = 13)
         return path;
     }
 
+    /// <summary>A float tensor; no dimensions means the shape is left undeclared.</summary>
     private static ValueInfoProto ValueInfo(string name, long[] dims)
     {
-        var shape = new TensorShapeProto();
+        var shape = dims.Length == 0 ? null : new TensorShapeProto();
         foreach (long d in dims)
-            shape.Dim.Add(d < 0 ? new TensorShapeProto.Types.Dimension { DimParam = "N" } : new TensorShapeProto.Types.Dimension { DimValue = d });
+            shape!.Dim.Add(d < 0 ? new TensorShapeProto.Types.Dimension { DimParam = "N" } : new TensorShapeProto.Types.Dimension { DimValue = d });
         var type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } };
         return new ValueInfoProto { Name = name, Type = type };
     }
