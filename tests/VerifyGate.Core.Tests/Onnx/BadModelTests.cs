@@ -1,18 +1,20 @@
 using VerifyGate.Core.Onnx;
+using Xunit.Abstractions;
 using static VerifyGate.Core.Tests.Onnx.OnnxModelBuilder;
 
 namespace VerifyGate.Core.Tests.Onnx;
 
 /// <summary>Files that are not usable models are refused with a diagnostic naming the file and the cause.</summary>
-public sealed class BadModelTests : IDisposable
+public sealed class BadModelTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("vg-onnx-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static VerifyGateException Refused(string path, string code, params string[] causes)
+    private VerifyGateException Refused(string path, string code, params string[] causes)
     {
         var e = Assert.Throws<VerifyGateException>(() => OnnxImporter.Load(path));
+        output.WriteLine(e.Message);
         Assert.Equal(code, e.Diagnostic.Code);
         Assert.Equal(path, e.Diagnostic.File);
         Assert.StartsWith($"{path}: error {code}: ", e.Message);
@@ -152,5 +154,15 @@ public sealed class BadModelTests : IDisposable
         proto.Graph.Output[0].Type.TensorType.Shape.Dim[1].DimValue = 7;
         string path = Write("wrongshape.onnx", Google.Protobuf.MessageExtensions.ToByteArray(proto));
         Refused(path, "VG2004", "[1,7]", "[1,2]");
+    }
+
+    [Fact]
+    public void Dropout_in_training_mode()
+    {
+        var model = new OnnxModelBuilder().Input("x", 1, 3).Output("y", 1, 3)
+            .Initializer("ratio", [], [0.5f])
+            .Node("Constant", [], ["train"], "mode", BoolTensor("value", true))
+            .Node("Dropout", ["x", "ratio", "train"], ["y"], "drop");
+        Refused(model.Save(_dir, "training.onnx"), "VG2003", "Dropout", "'drop'", "training");
     }
 }

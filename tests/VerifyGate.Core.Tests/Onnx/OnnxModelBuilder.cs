@@ -79,6 +79,13 @@ public sealed class OnnxModelBuilder(long opset = 13)
         return new AttributeProto { Name = name, Type = AttributeType.Tensor, T = t };
     }
 
+    public static AttributeProto BoolTensor(string name, bool value)
+    {
+        var t = new TensorProto { DataType = (int)TensorProto.Types.DataType.Bool };
+        t.Int32Data.Add(value ? 1 : 0);
+        return new AttributeProto { Name = name, Type = AttributeType.Tensor, T = t };
+    }
+
     public ModelProto Model()
     {
         var model = new ModelProto { IrVersion = 8, ProducerName = "VerifyGate tests", Graph = _graph };
