@@ -91,7 +91,9 @@ internal sealed class ValueReader(DiagnosticBag bag)
         string? text = node switch
         {
             JString s => s.Value.Trim().ToLowerInvariant(),
-            JNumber n => n.Text,
+            // 1, 1.0 and 1e0 are the same number
+            JNumber n => double.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v is 1 or 2
+                ? v.ToString(CultureInfo.InvariantCulture) : n.Text,
             _ => null,
         };
         if (text == null)
