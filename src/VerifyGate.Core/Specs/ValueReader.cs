@@ -85,12 +85,12 @@ internal sealed class ValueReader(DiagnosticBag bag)
         return ok ? values : null;
     }
 
-    /// <summary>"1", "2", "inf" (any case) or the numbers 1, 2.</summary>
+    /// <summary>"1", "2", "inf" or the numbers 1, 2 (as the schema says).</summary>
     public Norm? Norm(JNode node, string field)
     {
         string? text = node switch
         {
-            JString s => s.Value.Trim().ToLowerInvariant(),
+            JString s => s.Value,
             // 1, 1.0 and 1e0 are the same number
             JNumber n => double.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v is 1 or 2
                 ? v.ToString(CultureInfo.InvariantCulture) : n.Text,

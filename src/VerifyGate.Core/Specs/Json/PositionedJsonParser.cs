@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace VerifyGate.Core.Specs.Json;
 
@@ -18,6 +19,12 @@ internal static class PositionedJsonParser
     {
         errorPosition = SourcePosition.FileStart;
         errorMessage = "";
+        if (FirstInvalidUtf8(utf8) is int bad)
+        {
+            errorPosition = lines.At(bad);
+            errorMessage = "the file is not valid UTF-8 text";
+            return null;
+        }
         try
         {
             var reader = new Utf8JsonReader(utf8, Options);
@@ -76,6 +83,15 @@ internal static class PositionedJsonParser
             default:
                 throw new JsonException($"unexpected token {reader.TokenType}", null, null, null);
         }
+    }
+
+    /// <summary>Byte offset of the first invalid UTF-8 sequence (the reader would throw on it late and without a position).</summary>
+    private static int? FirstInvalidUtf8(byte[] utf8)
+    {
+        if (Utf8.IsValid(utf8)) return null;
+        var chars = new char[utf8.Length];
+        Utf8.ToUtf16(utf8, chars, out int bytesRead, out _, replaceInvalidSequences: false);
+        return bytesRead;
     }
 
     /// <summary>System.Text.Json appends "LineNumber: 2 | BytePositionInLine: 5." (0-based, bytes);
