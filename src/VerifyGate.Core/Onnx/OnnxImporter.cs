@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Onnx;
 
 namespace VerifyGate.Core.Onnx;
@@ -31,7 +30,7 @@ public static class OnnxImporter
         {
             model = ModelProto.Parser.ParseFrom(bytes);
         }
-        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw Fail(displayPath, ImportCodes.NotOnnx, $"not a valid ONNX model (the protobuf cannot be parsed: {e.Message})");
         }

@@ -47,6 +47,12 @@ internal static class TensorReader
                 return hasRaw ? FromRaw(raw, 8, b => BinaryPrimitives.ReadInt64LittleEndian(b)) : t.Int64Data.Select(v => (double)v).ToArray();
             case DataType.Int32:
                 return hasRaw ? FromRaw(raw, 4, b => BinaryPrimitives.ReadInt32LittleEndian(b)) : t.Int32Data.Select(v => (double)v).ToArray();
+            case DataType.Int16:
+                return hasRaw ? FromRaw(raw, 2, b => BinaryPrimitives.ReadInt16LittleEndian(b)) : t.Int32Data.Select(v => (double)v).ToArray();
+            case DataType.Int8:
+                return hasRaw ? FromRaw(raw, 1, b => (sbyte)b[0]) : t.Int32Data.Select(v => (double)v).ToArray();
+            case DataType.Uint8 or DataType.Bool:
+                return hasRaw ? FromRaw(raw, 1, b => b[0]) : t.Int32Data.Select(v => (double)v).ToArray();
             default:
                 throw ImportCodes.Structure($"{what} has element type {(DataType)t.DataType}, which is not supported");
         }

@@ -90,17 +90,18 @@ public class LipschitzOracleSamplingTests(ITestOutputHelper output)
     [Fact]
     public void Four_inputs_and_twenty_relus_enumerate_in_seconds()
     {
-        foreach (var shape in new[] { new[] { 20 }, new[] { 10, 10 } })
+        foreach (var (shape, wide) in new[] { (new[] { 20 }, false), (new[] { 10, 10 }, false), (new[] { 7, 7, 6 }, false) })
         {
             var net = RandomNetworks.Create(7, 4, shape, 2);
-            var (lo, hi) = RandomNetworks.CreateBox(7, 4);
+            var (lo, hi) = wide ? ([-3.0, -3, -3, -3], [3.0, 3, 3, 3]) : RandomNetworks.CreateBox(7, 4);
             var watch = Stopwatch.StartNew();
             var regions = ActivationRegions.Enumerate(net, lo, hi);
             var l = LipschitzOracle.Compute(regions, NormKind.Two, NormKind.Two);
             watch.Stop();
-            output.WriteLine($"4 inputs, hidden [{string.Join(",", shape)}]: {regions.Regions.Count} regions, {regions.LpSolves} LPs, {watch.Elapsed.TotalSeconds:F2} s, L22 = {l.Value}");
+            output.WriteLine($"4 inputs, hidden [{string.Join(",", shape)}], box {(wide ? "[-3,3]^4" : "random")}: {regions.Regions.Count} regions, {regions.LpSolves} LPs, {watch.Elapsed.TotalSeconds:F2} s, L22 = {l.Value}");
             Assert.True(regions.Regions.Count > 20);
-            Assert.True(watch.Elapsed.TotalSeconds < 15, $"took {watch.Elapsed.TotalSeconds} s");
+            // Generous: only an exponential blow-up (lost pruning) should trip it on a loaded machine.
+            Assert.True(watch.Elapsed.TotalSeconds < 30, $"took {watch.Elapsed.TotalSeconds} s");
         }
     }
 

@@ -18,7 +18,7 @@ internal static class OperatorRegistry
         ["Squeeze"] = new SqueezeLowering(),
         ["Unsqueeze"] = new UnsqueezeLowering(),
         ["Identity"] = new PassThroughLowering(),
-        ["Dropout"] = new PassThroughLowering(),
+        ["Dropout"] = new DropoutLowering(),
         ["Constant"] = new ConstantLowering(),
         ["BatchNormalization"] = new BatchNormalizationLowering(),
         ["Conv"] = new ConvLowering(),
