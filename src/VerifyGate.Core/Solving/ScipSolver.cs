@@ -15,9 +15,24 @@ public sealed class ScipSolver : IMipSolver
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
-        return model.IsLinear
+        var result = model.IsLinear
             ? ScipLinearRoute.Solve(model, options, cancellationToken, Version)
             : ScipProtoRoute.Solve(model, options, cancellationToken, Version);
+        return WithDualLimitBound(model, options, result);
+    }
+
+    /// <summary>Neither OR-Tools route reports SCIP's dual bound when there is no incumbent. When SCIP
+    /// stopped without an incumbent, before its time limit and without being cancelled, the only limit
+    /// we set that can have stopped it is limits/dual: the proven bound is then at least as good as
+    /// <see cref="SolveOptions.StopAtBound"/>.</summary>
+    private static SolveResult WithDualLimitBound(MipModel model, SolveOptions options, SolveResult result)
+    {
+        if (result.Status != SolveStatus.NoSolutionAtLimit || result.Cancelled || options.StopAtBound is not double limit)
+            return result;
+        if (double.IsFinite(options.TimeLimitSeconds) && result.Elapsed.TotalSeconds >= 0.95 * options.TimeLimitSeconds)
+            return result;
+        double bound = model.Maximize ? Math.Min(result.BestBound, limit) : Math.Max(result.BestBound, limit);
+        return result with { BestBound = bound, Message = "stopped by the bound limit" };
     }
 
     private static string ReadVersion()

@@ -6,7 +6,7 @@ namespace VerifyGate.Core.Tests.Specs;
 
 public class SpecLoaderRobustnessTests
 {
-    private static readonly byte[] Seed = Encoding.UTF8.GetBytes(SpecExamples.AllKinds);
+    private static readonly byte[] Seed = System.Text.Encoding.UTF8.GetBytes(SpecExamples.AllKinds);
 
     /// <summary>Damaged files (bytes replaced, deleted, invalid UTF-8 included) give diagnostics with
     /// positions inside the file, never an exception.</summary>
@@ -32,7 +32,7 @@ public class SpecLoaderRobustnessTests
     [Fact]
     public void Invalid_utf8_is_malformed_at_the_bad_byte()
     {
-        var bytes = Encoding.UTF8.GetBytes("{\n  \"model\": \"n\u00e9t.onnx\",\n  \"properties\": []\n}");
+        var bytes = System.Text.Encoding.UTF8.GetBytes("{\n  \"model\": \"n\u00e9t.onnx\",\n  \"properties\": []\n}");
         int at = Array.IndexOf(bytes, (byte)'t'); // the byte after the two-byte é
         bytes[at - 2] = 0xED;                      // é's lead byte becomes a three-byte lead with a bad continuation
         var (file, diagnostics) = SpecLoader.Load("bad.verify.json", bytes);

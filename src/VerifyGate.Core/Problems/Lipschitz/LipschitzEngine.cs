@@ -98,6 +98,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
                 RelativeGap = Math.Min(query.RelativeGap / 10, 1e-7),
                 StopAtBound = decided is double d ? objective.ToObjective(d) : null,
                 StopAtIncumbent = stopAtIncumbent ? objective.ToObjective(query.AtMost!.Value) * (1 + 1e-7) + 1e-12 : null,
+                EnableOutput = SolverLog,
             };
             var result = solver.Solve(model, options, stop.Token);
             if (result.Status == SolveStatus.Error)
@@ -115,6 +116,9 @@ public sealed class LipschitzEngine(IMipSolver solver)
         }
         return (bound, false);
     }
+
+    /// <summary>VERIFYGATE_SOLVER_LOG=1 prints SCIP's log (for diagnosing slow or failing solves).</summary>
+    private static readonly bool SolverLog = Environment.GetEnvironmentVariable("VERIFYGATE_SOLVER_LOG") == "1";
 
     private static bool IsTimeLimit(SolveResult result, LipschitzQuery query, Stopwatch clock) =>
         result.Status is SolveStatus.FeasibleAtLimit or SolveStatus.NoSolutionAtLimit && clock.Elapsed.TotalSeconds >= query.TimeLimitSeconds * 0.99;

@@ -34,5 +34,5 @@ internal sealed class LineIndex
     }
 
     private int ColumnOf(int line, int bytesIntoLine) =>
-        Encoding.UTF8.GetCharCount(_utf8, _lineStarts[line], bytesIntoLine) + 1;
+        System.Text.Encoding.UTF8.GetCharCount(_utf8, _lineStarts[line], bytesIntoLine) + 1;
 }

@@ -73,7 +73,7 @@ internal static class PositionedJsonParser
             case JsonTokenType.String:
                 return new JString(position, reader.GetString()!);
             case JsonTokenType.Number:
-                return new JNumber(position, Encoding.UTF8.GetString(reader.ValueSpan));
+                return new JNumber(position, System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
             case JsonTokenType.True:
                 return new JBool(position, true);
             case JsonTokenType.False:
