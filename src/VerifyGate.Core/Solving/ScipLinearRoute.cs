@@ -51,6 +51,9 @@ internal static class ScipLinearRoute
             Solver.ResultStatus.INFEASIBLE => SolveResults.Infeasible(model, clock.Elapsed, version),
             Solver.ResultStatus.UNBOUNDED => SolveResults.Unbounded(model, clock.Elapsed, version),
             Solver.ResultStatus.NOT_SOLVED => SolveResults.NoSolution(model, clock.Elapsed, version, cancelled),
+            // MPSolver maps SCIP's "dual limit reached" without an incumbent to ABNORMAL; the dual limit
+            // is the only limit of ours it can be (ScipSolver then reads the bound from the limit).
+            Solver.ResultStatus.ABNORMAL when options.StopAtBound.HasValue && !cancelled => SolveResults.NoSolution(model, clock.Elapsed, version, cancelled),
             _ => SolveResults.Error(model, $"SCIP returned {status}.", clock.Elapsed, version),
         };
     }

@@ -40,7 +40,7 @@ internal static class ScipProtoRoute
 
         using (solver)
         using (modelHelper)
-            return Read(model, solver, clock.Elapsed, version);
+            return Read(model, solver, clock.Elapsed, version, options);
     }
 
     private static ModelBuilderHelper Load(MipModel model)
@@ -63,7 +63,7 @@ internal static class ScipProtoRoute
         }
     }
 
-    private static SolveResult Read(MipModel model, ModelSolverHelper solver, TimeSpan elapsed, string version)
+    private static SolveResult Read(MipModel model, ModelSolverHelper solver, TimeSpan elapsed, string version, SolveOptions options)
     {
         var status = solver.Status();
         bool hasSolution = solver.HasSolution();

@@ -16,9 +16,11 @@ namespace VerifyGate.Core.Problems.Lipschitz;
 /// concrete pair evaluated in float64 and confirmed by the model oracle.</summary>
 public sealed class LipschitzEngine(IMipSolver solver)
 {
-    /// <summary>Relative inflation of proven bounds against solver tolerances (math.md, rule 2).</summary>
-    public const double SafetyRelative = 1e-8;
-    public const double SafetyAbsolute = 1e-10;
+    /// <summary>Inflation of proven bounds against solver tolerances (math.md, rule 2), applied in the
+    /// objective's own units (L, or L² for q = 2): SCIP's feasibility tolerance (1e-9) lets a proven
+    /// bound fall short of the optimum by errors of that order, seen up to ~5e-10 absolute.</summary>
+    public const double SafetyRelative = 2e-7;
+    public const double SafetyAbsolute = 2e-9;
 
     public LipschitzResult Solve(LipschitzQuery query, IModelOracle? oracle = null,
         IProgress<BoundsProgress>? progress = null, CancellationToken cancellation = default)
@@ -32,7 +34,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
             return new LipschitzResult { Lower = 0, Upper = 0, Solver = solver.Version, Elapsed = clock.Elapsed, Notes = ["every input is fixed: no pair of distinct inputs exists, L = 0"] };
 
         var tangentBounds = TangentBounds.Compute(bounds, query.InputNorm, fixedInputs);
-        double intervalUpper = Inflate(VectorNorm.Norm(outputs.Select(o => tangentBounds.Magnitude(network.OutputIndex, o)).ToArray(), query.OutputNorm));
+        double intervalUpper = InflateValue(VectorNorm.Norm(outputs.Select(o => tangentBounds.Magnitude(network.OutputIndex, o)).ToArray(), query.OutputNorm));
         var witnesses = new LipschitzWitnesses(query, bounds, oracle);
         SampledLowerBound.Run(query, witnesses, cancellation);
         progress?.Report(new BoundsProgress(clock.Elapsed, witnesses.Lower, intervalUpper));
@@ -54,7 +56,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
         if (!query.Exact && query.AtMost is double threshold && (witnesses.Lower > threshold || intervalUpper <= threshold))
             return Done(intervalUpper, false);
 
-        var objectiveBounds = objectives.Select(o => o.ToObjective(intervalUpper)).ToArray();
+        var objectiveBounds = objectives.Select(o => o.ToObjective(intervalUpper)).ToArray();  // inflated again below: harmless
         bool timedOut = false;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
@@ -67,12 +69,12 @@ public sealed class LipschitzEngine(IMipSolver solver)
             {
                 objectiveBounds[k] = Math.Min(objectiveBounds[k], outcome.Bound);
                 timedOut |= outcome.TimedOut;
-                double upper = Inflate(objectives.Select((o, i) => o.FromObjective(objectiveBounds[i])).Max());
+                double upper = objectives.Select((o, i) => o.FromObjective(Inflate(objectiveBounds[i]))).Max();
                 progress?.Report(new BoundsProgress(clock.Elapsed, witnesses.Lower, Math.Min(upper, intervalUpper)));
             }
             if (!query.Exact && query.AtMost is double a && witnesses.Lower > a) stop.Cancel();  // decided: failed
         });
-        double finalUpper = Inflate(objectives.Select((o, i) => o.FromObjective(objectiveBounds[i])).Max());
+        double finalUpper = objectives.Select((o, i) => o.FromObjective(Inflate(objectiveBounds[i]))).Max();
         return Done(finalUpper, timedOut || cancellation.IsCancellationRequested);
     }
 
@@ -81,7 +83,8 @@ public sealed class LipschitzEngine(IMipSolver solver)
     {
         bool stopAtIncumbent = !query.Exact && query.AtMost.HasValue;
         double bound = double.PositiveInfinity;
-        for (int attempt = 0; attempt < 2; attempt++)
+        var numerics = NumericsLevel.Tight;
+        for (int attempt = 0; attempt < 3; attempt++)
         {
             double remaining = query.TimeLimitSeconds - clock.Elapsed.TotalSeconds;
             if (remaining <= 0) return (bound, true);
@@ -91,20 +94,30 @@ public sealed class LipschitzEngine(IMipSolver solver)
             var outputTangent = tangent.OutputTangent(query.Network);
             objective.Apply(model, query.SelectedOutputs.Select(o => outputTangent[o]).ToArray());
 
-            double? decided = query.Exact ? witnesses.Lower : query.AtMost;
+            // The bound limit is only used on linear models: without an incumbent, OR-Tools' quadratic
+            // route cannot tell a dual-limit stop from other stops, so its bound would be unknown.
+            double? decided = !model.IsLinear ? null : query.Exact ? witnesses.Lower : query.AtMost;
             var options = new SolveOptions
             {
                 TimeLimitSeconds = remaining,
                 RelativeGap = Math.Min(query.RelativeGap / 10, 1e-7),
+                FeasibilityTolerance = numerics.FeasibilityTolerance,
                 StopAtBound = decided is double d ? objective.ToObjective(d) : null,
                 StopAtIncumbent = stopAtIncumbent ? objective.ToObjective(query.AtMost!.Value) * (1 + 1e-7) + 1e-12 : null,
                 EnableOutput = SolverLog,
-                ExtraScipParameters = TunedScipParameters + (Environment.GetEnvironmentVariable("VERIFYGATE_SCIP_PARAMS")?.Replace(';', '\n') ?? ""),
+                ExtraScipParameters = TunedScipParameters + numerics.Parameters + (Environment.GetEnvironmentVariable("VERIFYGATE_SCIP_PARAMS")?.Replace(';', '\n') ?? ""),
             };
             var result = solver.Solve(model, options, stop.Token);
             if (result.Status == SolveStatus.Error)
-                throw new SolverFailureException($"the solver failed on sub-problem '{objective.Name}': {result.Message}");
-            bound = Math.Min(bound, result.BestBound);
+            {
+                // SCIP gives up on "unresolved numerical troubles" at the tight tolerance now and then:
+                // retry once looser, paying for it with a wider safety margin on that bound.
+                numerics = numerics.Next
+                    ?? throw new SolverFailureException($"the solver failed on sub-problem '{objective.Name}': {result.Message}");
+                attempt--;
+                continue;
+            }
+            bound = Math.Min(bound, result.BestBound + numerics.ExtraRelativeMargin * Math.Abs(result.BestBound));
             if (result.Values is not null)
                 witnesses.FromIncumbent(forward.InputsAt(result.Values), forward.PatternOf(result.Values), tangent.DirectionAt(result.Values), solver, stop.Token);
 
@@ -118,6 +131,16 @@ public sealed class LipschitzEngine(IMipSolver solver)
         return (bound, false);
     }
 
+    /// <summary>How a sub-problem is retried when SCIP reports numerical trouble: first the same
+    /// tolerance along another search path (a different random seed), then a looser tolerance with a
+    /// wider safety margin on that sub-problem's bound.</summary>
+    private sealed record NumericsLevel(double FeasibilityTolerance, double ExtraRelativeMargin, string Parameters, NumericsLevel? Next)
+    {
+        public static readonly NumericsLevel Relaxed = new(1e-8, 2e-6, "randomization/randomseedshift = 11\n", null);
+        public static readonly NumericsLevel Reseeded = new(1e-9, 0, "randomization/randomseedshift = 7\n", Relaxed);
+        public static readonly NumericsLevel Tight = new(1e-9, 0, "", Reseeded);
+    }
+
     /// <summary>SCIP spends most of its time on root cutting rounds that barely move the bound of these
     /// big-M models; a few rounds and no restarts are several times faster (see docs/benchmarks.md).</summary>
     private const string TunedScipParameters = "separating/maxroundsroot = 3\nseparating/maxrounds = 0\npresolving/maxrestarts = 0\n";
@@ -128,7 +151,10 @@ public sealed class LipschitzEngine(IMipSolver solver)
     private static bool IsTimeLimit(SolveResult result, LipschitzQuery query, Stopwatch clock) =>
         result.Status is SolveStatus.FeasibleAtLimit or SolveStatus.NoSolutionAtLimit && clock.Elapsed.TotalSeconds >= query.TimeLimitSeconds * 0.99;
 
-    private static double Inflate(double value) => value + SafetyRelative * Math.Abs(value) + SafetyAbsolute;
+    private static double Inflate(double objective) => objective + SafetyRelative * Math.Abs(objective) + SafetyAbsolute;
+
+    /// <summary>The interval bound needs no solver tolerance, only float64 rounding.</summary>
+    private static double InflateValue(double value) => value * (1 + 1e-12) + 1e-15;
 }
 
 public sealed class SolverFailureException(string message) : Exception(message);

@@ -40,10 +40,14 @@ public sealed class LipschitzWitnesses(LipschitzQuery query, NetworkBounds bound
     {
         var map = LocalAffineMap.Of(query.Network, pattern);
         var interior = RegionInterior.Find(bounds, pattern, map, solver, 30, cancellation);
+        double? best = null;
         if (interior is var (point, _))
-            return FromPoint(point, pattern, solverDirection);
-        return FromPoint(x, query.Network.PatternAt(x), solverDirection);
+            best = Max(best, FromPoint(point, pattern, solverDirection));
+        best = Max(best, FromPoint(x, pattern, solverDirection));
+        return Max(best, FromPoint(x, query.Network.PatternAt(x), solverDirection));
     }
+
+    private static double? Max(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 
     /// <summary>Evaluates a pair, confirms it with the oracle, and keeps it if it is the best so far.</summary>
     public double? Offer(double[] x, double[] y)

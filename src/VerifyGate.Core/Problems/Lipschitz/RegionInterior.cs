@@ -5,7 +5,8 @@ using VerifyGate.Core.Solving;
 namespace VerifyGate.Core.Problems.Lipschitz;
 
 /// <summary>Finds a point deep inside the region of an activation pattern within the box, by an LP:
-/// maximise s subject to σ_i (A_i x + c_i) ≥ s ‖A_i‖₂ for every unstable neuron (σ_i = ±1 its phase).
+/// maximise s subject to σ_i (A_i x + c_i) ≥ s ‖A_i‖₂ for every unstable neuron (σ_i = ±1 its phase)
+/// and lo + s ≤ x ≤ hi − s on the free inputs.
 /// A positive s means the region has interior, so its Jacobian is attained by nearby pairs.</summary>
 public static class RegionInterior
 {
@@ -21,6 +22,13 @@ public static class RegionInterior
             if (lo[i] < hi[i]) x[i] = model.AddContinuous(lo[i], hi[i]);
         double width = lo.Select((l, i) => hi[i] - l).DefaultIfEmpty(0).Max();
         var depth = model.AddContinuous(0, Math.Max(width, 1e-12));
+        // Deep inside the box too: a point on the box's boundary may leave no room along the direction.
+        for (int i = 0; i < lo.Length; i++)
+        {
+            if (x[i] is not Var xi) continue;
+            model.AddConstraint(lo[i], new Expr().Add(xi).Add(depth, -1.0), double.PositiveInfinity);
+            model.AddConstraint(double.NegativeInfinity, new Expr().Add(xi).Add(depth, 1.0), hi[i]);
+        }
         foreach (var relu in network.Activations)
         {
             var on = pattern.Active(relu.Index);

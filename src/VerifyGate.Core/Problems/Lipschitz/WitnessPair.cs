@@ -6,8 +6,8 @@ namespace VerifyGate.Core.Problems.Lipschitz;
 /// <summary>Builds the pair of inputs behind a Lipschitz lower bound: the longest segment through a
 /// point x along a direction v that stays in the box and in the closed region of x's activation
 /// pattern, so that the pair's ratio equals ‖J v‖_q / ‖v‖_p. Any pair is a valid lower bound; the
-/// region only makes it tight. Free coordinates are rounded to float32 (inward) so that the engine
-/// and ONNX Runtime evaluate exactly the same inputs.</summary>
+/// region only makes it tight. The pair stays in float64: rounding it to float32 would tilt short
+/// segments enough to cost the bound its last digits; ONNX Runtime's float32 check allows for that.</summary>
 public static class WitnessPair
 {
     private const double Shrink = 0.9;
@@ -32,7 +32,8 @@ public static class WitnessPair
                 for (int j = 0; j < x.Length; j++) { z += slope[r, j] * x[j]; rate += slope[r, j] * v[j]; }
                 double sign = on[r] ? 1.0 : -1.0;
                 double margin = sign * z, speed = sign * rate;
-                if (margin < -1e-9 * (1 + Math.Abs(z))) return null;  // x is not in this region
+                // A point a hair outside the region (LP tolerance) still gives a valid pair: the ratio is
+                // evaluated, never assumed; it may only be a little below the region's norm.
                 margin = Math.Max(margin, 0);
                 if (speed < 0) forward = Math.Min(forward, margin / -speed);
                 else if (speed > 0) backward = Math.Min(backward, margin / speed);
@@ -44,8 +45,8 @@ public static class WitnessPair
         for (int i = 0; i < x.Length; i++)
         {
             if (lower[i] == upper[i]) { a[i] = b[i] = lower[i]; continue; }
-            a[i] = ToFloatInside(x[i] - Shrink * backward * v[i], lower[i], upper[i]);
-            b[i] = ToFloatInside(x[i] + Shrink * forward * v[i], lower[i], upper[i]);
+            a[i] = Math.Clamp(x[i] - Shrink * backward * v[i], lower[i], upper[i]);
+            b[i] = Math.Clamp(x[i] + Shrink * forward * v[i], lower[i], upper[i]);
         }
         return a.AsSpan().SequenceEqual(b) ? null : (a, b);
     }
@@ -56,14 +57,5 @@ public static class WitnessPair
         var df = outputs.Select(o => fx[o] - fy[o]).ToArray();
         var dx = x.Select((xi, i) => xi - y[i]).ToArray();
         return VectorNorm.Norm(df, q) / VectorNorm.Norm(dx, p);
-    }
-
-    private static double ToFloatInside(double value, double lower, double upper)
-    {
-        value = Math.Clamp(value, lower, upper);
-        float f = (float)value;
-        if (f > upper) f = MathF.BitDecrement(f);
-        if (f < lower) f = MathF.BitIncrement(f);
-        return f >= lower && f <= upper ? f : value;
     }
 }
