@@ -49,13 +49,21 @@ public sealed class LipschitzWitnesses(LipschitzQuery query, NetworkBounds bound
 
     private static double? Max(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 
-    /// <summary>Evaluates a pair, confirms it with the oracle, and keeps it if it is the best so far.</summary>
+    /// <summary>Evaluates a pair, confirms it with the oracle, and keeps it if it is the best so far.
+    /// The ratio is made conservative against float64 evaluation error, and pairs too close to carry
+    /// a meaningful difference are refused.</summary>
     public double? Offer(double[] x, double[] y)
     {
         var network = query.Network;
+        double distance = VectorNorm.Norm(x.Select((xi, i) => xi - y[i]).ToArray(), query.InputNorm);
+        double scale = 1 + x.Concat(y).Max(Math.Abs);
+        if (!(distance >= MinimumSeparation * scale)) return null;
         var fx = network.Evaluate(x);
         var fy = network.Evaluate(y);
-        double ratio = WitnessPair.Ratio(fx, fy, x, y, query.SelectedOutputs, query.InputNorm, query.OutputNorm);
+        var difference = query.SelectedOutputs.Select(o => fx[o] - fy[o]).ToArray();
+        double evaluationError = EvaluationErrorFactor * query.SelectedOutputs.Length
+                                 * (1 + query.SelectedOutputs.Max(o => Math.Max(Math.Abs(fx[o]), Math.Abs(fy[o]))));
+        double ratio = Math.Max(0, VectorNorm.Norm(difference, query.OutputNorm) - evaluationError) / distance;
         if (!double.IsFinite(ratio)) return null;
         lock (_gate)
             if (Best?.Ratio >= ratio) return ratio;
@@ -68,6 +76,12 @@ public sealed class LipschitzWitnesses(LipschitzQuery query, NetworkBounds bound
             if (!(Best?.Ratio >= ratio)) Best = new Witness(x, y, ratio, fx, fy);
         return ratio;
     }
+
+    /// <summary>Pairs closer than this (relative to the inputs' magnitude) are not used as witnesses.</summary>
+    public const double MinimumSeparation = 1e-7;
+
+    /// <summary>A generous bound on the relative float64 error of one output of the network.</summary>
+    private const double EvaluationErrorFactor = 1e-12;
 
     private bool Confirmed(double[] x, double[] y, double[] fx, double[] fy, double ratio, out double oracleRatio)
     {
