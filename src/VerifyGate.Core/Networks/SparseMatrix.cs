@@ -192,7 +192,9 @@ public sealed class SparseMatrix
 
         public SparseMatrix Build()
         {
-            var sorted = _entries.OrderBy(e => e.Row).ThenBy(e => e.Col).ToList();
+            var sorted = _entries;
+            if (!IsSorted(sorted))
+                sorted.Sort((a, b) => a.Row != b.Row ? a.Row.CompareTo(b.Row) : a.Col.CompareTo(b.Col));
             var rowStart = new int[rows + 1];
             var cols = new List<int>(sorted.Count);
             var values = new List<double>(sorted.Count);
@@ -211,6 +213,18 @@ public sealed class SparseMatrix
             }
             while (current < rows) rowStart[++current] = cols.Count;
             return new SparseMatrix(rows, columns, rowStart, cols.ToArray(), values.ToArray());
+        }
+
+        /// <summary>Entries usually arrive row by row, column by column: then no sort is needed.</summary>
+        private static bool IsSorted(List<(int Row, int Col, double Value)> entries)
+        {
+            for (int i = 1; i < entries.Count; i++)
+            {
+                var (r0, c0, _) = entries[i - 1];
+                var (r1, c1, _) = entries[i];
+                if (r1 < r0 || (r1 == r0 && c1 < c0)) return false;
+            }
+            return true;
         }
     }
 }
