@@ -1,5 +1,6 @@
 using VerifyGate.Core.Checking.Cache;
 using VerifyGate.Core.Checking.Runners;
+using VerifyGate.Core.Problems.Lipschitz;
 using VerifyGate.Core.Specs;
 
 namespace VerifyGate.Core.Checking;
@@ -161,7 +162,7 @@ public sealed class Checker
             catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
             {
                 return ErrorResults.For(spec, ErrorResults.At(spec, "kind", CheckCodes.SolverFailure,
-                    $"the check failed: {e.GetType().Name}: {e.Message}")) with { Solver = solver.Version };
+                    $"the check failed: {Describe(e)}")) with { Solver = solver.Version };
             }
             var result = Build(spec, bounds, quantity, timeLimit, cached: false);
             bool decided = result.Outcome == Outcome.Passed || result.Diagnostic?.Code == CheckCodes.Violated;
@@ -208,6 +209,14 @@ public sealed class Checker
             return new Diagnostic(spec.File, at.Line, at.Column, cause.Code, $"{field} model '{Path.GetFileName(cause.File)}': {cause.Message}");
         }
     }
+
+    /// <summary>The causes of a failure in one line (the engine's parallel loop wraps them in an AggregateException).</summary>
+    private static string Describe(Exception e) => e switch
+    {
+        AggregateException a => string.Join("; ", a.Flatten().InnerExceptions.Select(Describe).Distinct()),
+        SolverFailureException => e.Message,
+        _ => $"{e.GetType().Name}: {e.Message}",
+    };
 
     /// <summary>Forwards engine progress synchronously, tagged with the property (Progress&lt;T&gt; would post it).</summary>
     private sealed class ProgressRelay(string file, string property, IProgress<CheckProgress> target) : IProgress<Problems.Lipschitz.BoundsProgress>
