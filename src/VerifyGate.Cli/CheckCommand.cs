@@ -25,6 +25,13 @@ public static class CheckCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "Property files (*.verify.json), or folders searched recursively for them.", Arity = ArgumentArity.OneOrMore };
+        paths.Validators.Add(result =>
+        {
+            // The parser takes an unknown "--option" as a path; refuse it unless such a file exists.
+            foreach (string path in result.GetValueOrDefault<string[]>() ?? [])
+                if (path.StartsWith('-') && !File.Exists(path) && !Directory.Exists(path))
+                    result.AddError($"unknown option '{path}'");
+        });
         var property = new Option<string?>("--property") { Description = "Check only the property of this name." };
         var timeLimit = new Option<double?>("--time-limit") { Description = $"Time limit in seconds of each property that sets no timeLimitSeconds (default {CheckOptions.DefaultTimeLimitSeconds})." };
         timeLimit.Validators.Add(result =>
