@@ -90,7 +90,7 @@ public static class CheckCommand
             UseCache = !arguments.NoCache,
             CacheDirectory = arguments.CacheDirectory,
         };
-        var progress = liveProgress ? new ProgressLine(error) : null;
+        using var progress = liveProgress ? new ProgressLine(error) : null;
         var checker = new Checker();
         var results = new List<CheckResult>();
         using (var models = new ModelStore())

@@ -139,6 +139,8 @@ public sealed class Checker
             }
 
             BoundsRun bounds;
+            var relay = progress is null ? null : new ProgressRelay(file.Path, spec.Name, progress);
+            relay?.Start();
             try
             {
                 var context = new PropertyRunContext
@@ -150,20 +152,23 @@ public sealed class Checker
                     TimeLimitSeconds = timeLimit,
                     Exact = options.Exact,
                     Models = models,
-                    Progress = progress is null ? null : new ProgressRelay(file.Path, spec.Name, progress),
+                    Progress = relay,
                     Cancellation = cancellation,
                 };
                 bounds = runner.Run(context);
             }
             catch (VerifyGateException e)
             {
+                relay?.Finish();
                 return ErrorResults.For(spec, ModelDiagnostic(e.Diagnostic)) with { Solver = solver.Version };
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
             {
+                relay?.Finish();
                 return ErrorResults.For(spec, ErrorResults.At(spec, "kind", CheckCodes.SolverFailure,
                     $"the check failed: {Describe(e)}")) with { Solver = solver.Version };
             }
+            relay?.Finish();
             var result = Build(spec, bounds, quantity, timeLimit, cached: false);
             bool decided = result.Outcome == Outcome.Passed || result.Diagnostic?.Code == CheckCodes.Violated;
             if (key is not null && decided) _cache!.Put(key, bounds);
@@ -219,9 +224,18 @@ public sealed class Checker
     };
 
     /// <summary>Forwards engine progress synchronously, tagged with the property (Progress&lt;T&gt; would post it).</summary>
-    private sealed class ProgressRelay(string file, string property, IProgress<CheckProgress> target) : IProgress<Problems.Lipschitz.BoundsProgress>
+    private sealed class ProgressRelay(string file, string property, IProgress<CheckProgress> target) : IProgress<BoundsProgress>
     {
-        public void Report(Problems.Lipschitz.BoundsProgress value) =>
+        private BoundsProgress _last;
+
+        public void Start() => target.Report(new CheckProgress(file, property, TimeSpan.Zero, null, null));
+
+        public void Report(BoundsProgress value)
+        {
+            _last = value;
             target.Report(new CheckProgress(file, property, value.Elapsed, value.Lower, value.Upper));
+        }
+
+        public void Finish() => target.Report(new CheckProgress(file, property, _last.Elapsed, _last.Lower, _last.Upper, Finished: true));
     }
 }

@@ -93,6 +93,9 @@ public class CheckerOutcomeTests : IDisposable
         Assert.Empty(_ws.CacheEntries()); // undecided results are not cached
         Assert.NotEmpty(progress);
         Assert.All(progress, p => Assert.Equal("hard", p.Property));
+        Assert.Equal(TimeSpan.Zero, progress[0].Elapsed);
+        Assert.True(progress[^1].Finished);
+        Assert.Equal(r.Upper, progress[^1].Upper);
     }
 
     [Fact]
