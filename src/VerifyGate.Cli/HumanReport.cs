@@ -15,7 +15,7 @@ public static class HumanReport
     /// <summary>What follows the per-property lines (which the CLI prints as each file finishes).</summary>
     public static void WriteTail(IReadOnlyList<CheckResult> results, TimeSpan elapsed, TextWriter output)
     {
-        var diagnostics = results.SelectMany(r => r.Diagnostics).ToList();
+        var diagnostics = results.SelectMany(r => r.Diagnostics).Distinct().ToList(); // a file-level error is shared by its properties
         if (diagnostics.Count > 0)
         {
             output.WriteLine();

@@ -38,7 +38,8 @@ public sealed class ProgressLine : IProgress<CheckProgress>, IDisposable
         }
     }
 
-    private void Draw()
+    /// <summary>Redraws the line now (the timer calls it every 250 ms).</summary>
+    public void Draw()
     {
         lock (_gate)
         {

@@ -128,4 +128,23 @@ public class CheckerErrorTests : IDisposable
         var scip = Assert.Single(_checker.Check([spec], _ws.Options with { Solver = SolverChoice.Scip }));
         Assert.Equal(Outcome.Passed, scip.Outcome);
     }
+
+    [Fact]
+    public void A_file_level_mistake_puts_every_property_of_the_file_in_error()
+    {
+        string spec = _ws.Write("f.verify.json", "{\n" +
+            $"  \"model\": {CheckWorkspace.Quote(CheckWorkspace.Iris)},\n" +
+            "  \"modle\": \"typo.onnx\",\n" +
+            "  \"properties\": [\n" +
+            "    " + CheckWorkspace.Lipschitz("p1", 100) + ",\n" +
+            "    " + CheckWorkspace.Lipschitz("p2", 100) + "\n  ]\n}\n");
+        var results = _checker.Check([spec], _ws.Options);
+        Assert.Equal(["p1", "p2"], results.Select(r => r.Property));
+        Assert.All(results, r =>
+        {
+            Assert.Equal(Outcome.Error, r.Outcome);
+            Assert.Equal(SpecErrorCodes.UnknownField, r.Diagnostic!.Code);
+            Assert.Equal((3, 3), (r.Diagnostic.Line, r.Diagnostic.Column));
+        });
+    }
 }

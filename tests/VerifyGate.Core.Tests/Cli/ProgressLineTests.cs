@@ -12,7 +12,7 @@ public class ProgressLineTests
         using (var line = new ProgressLine(terminal))
         {
             line.Report(new CheckProgress("a.verify.json", "p", TimeSpan.FromSeconds(5), 1.5, 2.5));
-            Thread.Sleep(600);
+            line.Draw();
             line.Report(new CheckProgress("a.verify.json", "p", TimeSpan.FromSeconds(6), 1.5, 2.5, Finished: true));
             string drawn = terminal.ToString();
             Assert.StartsWith("\r", drawn);
@@ -30,7 +30,7 @@ public class ProgressLineTests
         using (var line = new ProgressLine(terminal))
         {
             line.Report(new CheckProgress("a.verify.json", "p", TimeSpan.Zero, null, null));
-            Thread.Sleep(400);
+            line.Draw();
             Assert.Equal("", terminal.ToString());
         }
     }
