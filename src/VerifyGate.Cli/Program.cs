@@ -3,6 +3,7 @@ using VerifyGate.Cli;
 
 var root = new RootCommand("VerifyGate: certified robustness checks of ReLU networks (ONNX).");
 root.Subcommands.Add(InspectCommand.Create());
+root.Subcommands.Add(CheckCommand.Create());
 
 var parseResult = root.Parse(args);
 if (parseResult.Errors.Count > 0)

@@ -15,10 +15,14 @@ public sealed record Witness(double[] X, double[] Y, double? Ratio, double[]? Ou
 /// <summary>Everything a host shows about one property: rendered by the CLI, the test adapter and the build task.</summary>
 public sealed record CheckResult
 {
+    /// <summary>The property file, as it was given to the checker (hosts make it relative for display).</summary>
     public required string File { get; init; }
+    /// <summary>Where the property is: its name token (the file start for a file-level error).</summary>
     public required int Line { get; init; }
     public int Column { get; init; }
+    /// <summary>The property's name; <see cref="FileLevel"/> for an error that concerns the whole file.</summary>
     public required string Property { get; init; }
+    /// <summary>The kind as written in files ("lipschitz"); empty when unknown.</summary>
     public required string Kind { get; init; }
     public required Outcome Outcome { get; init; }
     public double? Lower { get; init; }
@@ -29,6 +33,14 @@ public sealed record CheckResult
     public bool Cached { get; init; }
     public Witness? Witness { get; init; }
     public required string Message { get; init; }
-    /// <summary>For errors: the diagnostic with the position of the cause.</summary>
+    /// <summary>The diagnostic to show in canonical form: for errors the cause with its position; for
+    /// failed and inconclusive properties VG3001/VG3002 at the threshold token; null when passed.</summary>
     public Diagnostic? Diagnostic { get; init; }
+    /// <summary>Every diagnostic behind an error (a property can have several mistakes); starts with <see cref="Diagnostic"/>.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+    /// <summary>Remarks of the run (for example a witness ONNX Runtime did not confirm).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The property name of a result that concerns the whole file (it cannot be read or parsed).</summary>
+    public const string FileLevel = "(file)";
 }

@@ -1,0 +1,123 @@
+using System.CommandLine;
+using System.Diagnostics;
+using VerifyGate.Core.Checking;
+using VerifyGate.Core.Specs;
+
+namespace VerifyGate.Cli;
+
+/// <summary>What <c>verifygate check</c> was asked to do.</summary>
+public sealed record CheckArguments
+{
+    public required IReadOnlyList<string> Paths { get; init; }
+    public string? Property { get; init; }
+    public double? TimeLimitSeconds { get; init; }
+    public SolverChoice? Solver { get; init; }
+    public bool Json { get; init; }
+    public bool Exact { get; init; }
+    public bool NoCache { get; init; }
+    public string? CacheDirectory { get; init; }
+}
+
+/// <summary><c>verifygate check &lt;paths...&gt; [--property NAME] [--time-limit SECONDS] [--solver scip|highs|gurobi]
+/// [--json] [--exact] [--no-cache] [--cache-dir DIR]</c> (spec-format.md, "The CLI").</summary>
+public static class CheckCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Property files (*.verify.json), or folders searched recursively for them.", Arity = ArgumentArity.OneOrMore };
+        paths.Validators.Add(result =>
+        {
+            // The parser takes an unknown "--option" as a path; refuse it unless such a file exists.
+            foreach (string path in result.GetValueOrDefault<string[]>() ?? [])
+                if (path.StartsWith('-') && !File.Exists(path) && !Directory.Exists(path))
+                    result.AddError($"unknown option '{path}'");
+        });
+        var property = new Option<string?>("--property") { Description = "Check only the property of this name." };
+        var timeLimit = new Option<double?>("--time-limit") { Description = $"Time limit in seconds of each property that sets no timeLimitSeconds (default {CheckOptions.DefaultTimeLimitSeconds})." };
+        timeLimit.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is double t && !(t > 0 && double.IsFinite(t)))
+                result.AddError($"--time-limit must be a positive number of seconds, not {t}");
+        });
+        var solver = new Option<string?>("--solver") { Description = "The MIP solver for every property (overrides the files)." };
+        solver.AcceptOnlyFromAmong("scip", "highs", "gurobi");
+        var json = new Option<bool>("--json") { Description = "Write one JSON document with every result on stdout." };
+        var exact = new Option<bool>("--exact") { Description = "Compute each quantity exactly (relative gap 1e-6), even when the threshold is decided earlier." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the result cache." };
+        var cacheDir = new Option<string?>("--cache-dir") { Description = $"The result cache folder (default: ${Core.Checking.Cache.ResultCache.DirectoryVariable}, else .verifygate/cache in the repository root)." };
+
+        var command = new Command("check", "Check the properties of property files and report each outcome.")
+        {
+            paths, property, timeLimit, solver, json, exact, noCache, cacheDir,
+        };
+        command.SetAction(parse =>
+        {
+            var arguments = new CheckArguments
+            {
+                Paths = parse.GetValue(paths) ?? [],
+                Property = parse.GetValue(property),
+                TimeLimitSeconds = parse.GetValue(timeLimit),
+                Solver = parse.GetValue(solver) switch { "scip" => SolverChoice.Scip, "highs" => SolverChoice.Highs, "gurobi" => SolverChoice.Gurobi, _ => null },
+                Json = parse.GetValue(json),
+                Exact = parse.GetValue(exact),
+                NoCache = parse.GetValue(noCache),
+                CacheDirectory = parse.GetValue(cacheDir),
+            };
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            bool live = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+            return Run(arguments, output, error, live);
+        });
+        return command;
+    }
+
+    /// <param name="liveProgress">Show progress on <paramref name="error"/> (only when it is a terminal).</param>
+    public static int Run(CheckArguments arguments, TextWriter output, TextWriter error, bool liveProgress = false)
+    {
+        var clock = Stopwatch.StartNew();
+        var files = SpecDiscovery.Find(arguments.Paths);
+        if (files.Count == 0)
+        {
+            error.WriteLine($"verifygate: no property files ({SpecDiscovery.Pattern}) found in {string.Join(", ", arguments.Paths)}");
+            return ExitCodes.UsageOrError;
+        }
+        var options = new CheckOptions
+        {
+            Property = arguments.Property,
+            TimeLimitSeconds = arguments.TimeLimitSeconds,
+            Solver = arguments.Solver,
+            Exact = arguments.Exact,
+            UseCache = !arguments.NoCache,
+            CacheDirectory = arguments.CacheDirectory,
+        };
+        using var progress = liveProgress ? new ProgressLine(error) : null;
+        var checker = new Checker();
+        var results = new List<CheckResult>();
+        using (var models = new ModelStore())
+        {
+            foreach (string file in files)
+            {
+                var fileResults = checker.CheckFile(file, options, models, progress, CancellationToken.None);
+                progress?.Clear();
+                if (!arguments.Json)
+                    foreach (var r in fileResults) output.WriteLine(HumanReport.Line(r));
+                results.AddRange(fileResults);
+            }
+        }
+        if (arguments.Property is { } name && results.Count == 0)
+        {
+            error.WriteLine($"verifygate: no property named \"{name}\" in {string.Join(", ", arguments.Paths)}");
+            return ExitCodes.UsageOrError;
+        }
+
+        if (arguments.Json) output.WriteLine(ResultJson.Serialize(results));
+        else HumanReport.WriteTail(results, clock.Elapsed, output);
+        return ExitCodeOf(results);
+    }
+
+    /// <summary>2 when any property is in error, else 1 when any failed, else 0 (inconclusive with warn passes).</summary>
+    public static int ExitCodeOf(IReadOnlyList<CheckResult> results) =>
+        results.Any(r => r.Outcome == Outcome.Error) ? ExitCodes.UsageOrError
+        : results.Any(r => r.Outcome == Outcome.Failed) ? ExitCodes.SomeFailed
+        : ExitCodes.AllPassed;
+}

@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using VerifyGate.Core.Specs;
+
+namespace VerifyGate.Core.Checking.Cache;
+
+/// <summary>The cache key of a property's result: SHA-256 over a canonical JSON document of everything
+/// that determines the result. Any change to the model's bytes, the resolved property (kind, box,
+/// norms, outputs, threshold, kind-specific fields), the run (exact, time limit), the solver (its
+/// version and extra parameters) or the engine version gives another key.</summary>
+public static class CacheKey
+{
+    /// <summary>Bump when the canonical document changes meaning.</summary>
+    public const int Format = 1;
+
+    /// <param name="modelSha256">Hash of the model file's bytes.</param>
+    /// <param name="referenceSha256">Hash of the reference model (matching), else null.</param>
+    public static string Compute(string modelSha256, ResolvedProperty property, string? referenceSha256,
+        bool exact, double timeLimitSeconds, string solverVersion, string solverSettings) =>
+        Convert.ToHexStringLower(SHA256.HashData(Canonical(modelSha256, property, referenceSha256, exact, timeLimitSeconds, solverVersion, solverSettings)));
+
+    /// <summary>The canonical document: fixed field order, shortest round-trip numbers, no whitespace.</summary>
+    public static byte[] Canonical(string modelSha256, ResolvedProperty property, string? referenceSha256,
+        bool exact, double timeLimitSeconds, string solverVersion, string solverSettings)
+    {
+        var spec = property.Spec;
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("format", Format);
+            w.WriteString("engine", EngineInfo.Version);
+            w.WriteString("model", modelSha256);
+            w.WriteString("kind", spec.KindName);
+            Numbers(w, "lower", property.Lower);
+            Numbers(w, "upper", property.Upper);
+            Numbers(w, "fixed", property.FixedInputs.Select(i => (double)i).ToArray());
+            w.WriteString("inputNorm", spec.InputNorm.ToFileName());
+            w.WriteString("outputNorm", spec.OutputNorm.ToFileName());
+            Numbers(w, "outputs", property.Outputs.Select(i => (double)i).ToArray());
+            w.WriteStartObject("threshold");
+            w.WriteNumber(spec.Threshold.FieldName, spec.Threshold.Value);
+            w.WriteEndObject();
+            w.WriteString("onInconclusive", spec.OnInconclusive == InconclusivePolicy.Warn ? "warn" : "fail");
+            w.WriteNumber("outputTolerance", spec.OutputTolerance);
+            if (spec.Center is { } center) Numbers(w, "center", center);
+            if (spec.MaxRadius is double maxRadius) w.WriteNumber("maxRadius", maxRadius);
+            if (spec.Separation is double separation) w.WriteNumber("separation", separation);
+            if (referenceSha256 is not null) w.WriteString("reference", referenceSha256);
+            w.WriteBoolean("exact", exact);
+            w.WriteNumber("timeLimitSeconds", timeLimitSeconds);
+            w.WriteString("solver", solverVersion);
+            w.WriteString("solverSettings", solverSettings);
+            w.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    private static void Numbers(Utf8JsonWriter w, string name, IReadOnlyList<double> values)
+    {
+        w.WriteStartArray(name);
+        foreach (double v in values) w.WriteNumberValue(v);
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,17 @@
+namespace VerifyGate.Core.Checking;
+
+/// <summary>Diagnostic codes of checking (VG30xx). Load and import errors keep their own codes (VG1xxx, VG2xxx).</summary>
+public static class CheckCodes
+{
+    /// <summary>The property is violated: a certified bound on the wrong side of the threshold, with a witness.</summary>
+    public const string Violated = "VG3001";
+    /// <summary>The time ran out (or the precision) with the threshold between the certified bounds.
+    /// An error with onInconclusive "fail", a warning with "warn".</summary>
+    public const string Inconclusive = "VG3002";
+    /// <summary>The solver failed or the check crashed.</summary>
+    public const string SolverFailure = "VG3003";
+    /// <summary>The property's kind has no engine in this build yet.</summary>
+    public const string KindNotImplemented = "VG3004";
+    /// <summary>The requested solver is not available (not in this build, not installed).</summary>
+    public const string SolverUnavailable = "VG3005";
+}

@@ -1,0 +1,56 @@
+using VerifyGate.Core.Checking.Runners;
+using VerifyGate.Core.Specs;
+
+namespace VerifyGate.Core.Checking;
+
+/// <summary>Turns certified bounds into an outcome (spec-format.md, "Outcomes") and its one-line message.
+/// atMost t: passed when upper &lt;= t; failed when lower &gt; t (a witness shows it); otherwise undecided.
+/// atLeast t: passed when lower &gt;= t; failed when upper &lt; t; otherwise undecided. Undecided is failed
+/// with onInconclusive "fail" and inconclusive with "warn".</summary>
+public static class OutcomeJudge
+{
+    public sealed record Verdict(Outcome Outcome, bool Decided, string Message, Diagnostic? Diagnostic);
+
+    public static Verdict Judge(BoundsRun run, PropertySpec spec, string quantity, double timeLimitSeconds)
+    {
+        var threshold = spec.Threshold;
+        double t = threshold.Value;
+        bool atMost = threshold.Direction == ThresholdDirection.AtMost;
+        bool passed = atMost ? run.Upper <= t : run.Lower >= t;
+        bool violated = atMost ? run.Lower > t : run.Upper < t;
+        string bounds = $"{quantity} certified in {ResultText.Bounds(run.Lower, run.Upper)}";
+        string time = $"in {ResultText.Seconds(run.Seconds)}";
+
+        if (passed)
+            return new Verdict(Outcome.Passed, true, $"{bounds} {(atMost ? "<=" : ">=")} {ResultText.Number(t)} (passed) {time}", null);
+
+        if (violated)
+        {
+            string broken = atMost ? $"exceeds atMost {ResultText.Number(t)}" : $"is below atLeast {ResultText.Number(t)}";
+            string message = $"{bounds} {broken}{WitnessText(run)} (failed) {time}";
+            return new Verdict(Outcome.Failed, true, message, At(spec, threshold.FieldName, CheckCodes.Violated, $"property '{spec.Name}' is violated: {message}", false));
+        }
+
+        bool warn = spec.OnInconclusive == InconclusivePolicy.Warn;
+        string why = run.TimedOut
+            ? $"the time limit of {ResultText.Number(timeLimitSeconds)} s ran out"
+            : "the bounds stopped within the solver's precision of the threshold";
+        string undecided = $"{bounds} is undecided against {threshold.FieldName} {ResultText.Number(t)}: {why} " +
+                           $"(onInconclusive: {(warn ? "warn" : "fail")}) {time}";
+        return new Verdict(warn ? Outcome.Inconclusive : Outcome.Failed, false, undecided,
+            At(spec, threshold.FieldName, CheckCodes.Inconclusive, $"property '{spec.Name}' is inconclusive: {undecided}", warn));
+    }
+
+    private static string WitnessText(BoundsRun run)
+    {
+        if (run.Witness is not { } w) return "";
+        string ratio = w.Ratio is double r ? $", ratio {ResultText.Number(r)}" : "";
+        return $": witness x={ResultText.Vector(w.X)}, y={ResultText.Vector(w.Y)}{ratio}";
+    }
+
+    private static Diagnostic At(PropertySpec spec, string field, string code, string message, bool warning)
+    {
+        var at = spec.Positions.Of(field);
+        return new Diagnostic(spec.File, at.Line, at.Column, code, message, warning);
+    }
+}

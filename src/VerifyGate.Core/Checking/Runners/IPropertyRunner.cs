@@ -1,0 +1,49 @@
+using VerifyGate.Core.Problems.Lipschitz;
+using VerifyGate.Core.Solving;
+using VerifyGate.Core.Specs;
+using VerifyGate.Core.Witnesses;
+
+namespace VerifyGate.Core.Checking.Runners;
+
+/// <summary>Computes certified bounds on one kind's quantity. The checker does everything else
+/// (loading, validation, caching, judging the threshold), so a new kind only adds a runner.</summary>
+public interface IPropertyRunner
+{
+    PropertyKind Kind { get; }
+
+    /// <summary>The quantity's name in messages, e.g. "L_inf,inf".</summary>
+    string QuantityName(ResolvedProperty property);
+
+    /// <summary>Certified bounds; throws (any exception) when the solve fails, which becomes an error result.</summary>
+    BoundsRun Run(PropertyRunContext context);
+}
+
+/// <summary>What a runner gets: the property sized to its model, the model, the ONNX Runtime oracle
+/// every witness must satisfy, and the run's limits.</summary>
+public sealed record PropertyRunContext
+{
+    public required ResolvedProperty Property { get; init; }
+    public required LoadedModel Model { get; init; }
+    public required IModelOracle Oracle { get; init; }
+    public required IMipSolver Solver { get; init; }
+    public required double TimeLimitSeconds { get; init; }
+    public required bool Exact { get; init; }
+    /// <summary>Loads further models (the reference of a matching property), once per check run.</summary>
+    public required ModelStore Models { get; init; }
+    public IProgress<BoundsProgress>? Progress { get; init; }
+    public CancellationToken Cancellation { get; init; }
+}
+
+/// <summary>A runner's answer: certified bounds of the quantity, with the witness behind the bound that
+/// can show a violation (the lower one for atMost kinds, the upper one for atLeast kinds).</summary>
+public sealed record BoundsRun
+{
+    public double? Lower { get; init; }
+    public double? Upper { get; init; }
+    public Witness? Witness { get; init; }
+    /// <summary>The time limit (or a cancellation) stopped the run before it finished.</summary>
+    public bool TimedOut { get; init; }
+    public required string Solver { get; init; }
+    public double Seconds { get; init; }
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

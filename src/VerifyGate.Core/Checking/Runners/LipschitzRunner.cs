@@ -1,0 +1,50 @@
+using VerifyGate.Core.Norms;
+using VerifyGate.Core.Problems.Lipschitz;
+using VerifyGate.Core.Specs;
+
+namespace VerifyGate.Core.Checking.Runners;
+
+/// <summary>kind "lipschitz": certified bounds on L_{p,q} over the domain box (LipschitzEngine).</summary>
+public sealed class LipschitzRunner : IPropertyRunner
+{
+    public PropertyKind Kind => PropertyKind.Lipschitz;
+
+    public string QuantityName(ResolvedProperty property) =>
+        $"L_{property.Spec.InputNorm.ToFileName()},{property.Spec.OutputNorm.ToFileName()}";
+
+    public BoundsRun Run(PropertyRunContext context)
+    {
+        var property = context.Property;
+        var spec = property.Spec;
+        var query = new LipschitzQuery
+        {
+            Network = context.Model.Imported.Network,
+            Lower = [.. property.Lower],
+            Upper = [.. property.Upper],
+            InputNorm = ToNormKind(spec.InputNorm),
+            OutputNorm = ToNormKind(spec.OutputNorm),
+            Outputs = [.. property.Outputs],
+            AtMost = spec.Threshold.Direction == ThresholdDirection.AtMost ? spec.Threshold.Value : null,
+            Exact = context.Exact,
+            TimeLimitSeconds = context.TimeLimitSeconds,
+        };
+        var result = new LipschitzEngine(context.Solver).Solve(query, context.Oracle, context.Progress, context.Cancellation);
+        return new BoundsRun
+        {
+            Lower = result.Lower,
+            Upper = result.Upper,
+            Witness = result.Witness,
+            TimedOut = result.TimedOut,
+            Solver = result.Solver,
+            Seconds = result.Elapsed.TotalSeconds,
+            Notes = result.Notes,
+        };
+    }
+
+    public static NormKind ToNormKind(Norm norm) => norm switch
+    {
+        Norm.One => NormKind.One,
+        Norm.Two => NormKind.Two,
+        _ => NormKind.Inf,
+    };
+}
