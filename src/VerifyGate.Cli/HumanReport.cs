@@ -36,7 +36,18 @@ public static class HumanReport
             { AtLeast: double l } => $"atLeast {ResultText.Number(l)}",
             _ => "",
         };
-        return $"{head}  {ResultText.Bounds(r.Lower, r.Upper)} {threshold}  {ResultText.Seconds(r.Seconds)}{(r.Cached ? " (cached)" : "")}";
+        string line = $"{head}  {ResultText.Bounds(r.Lower, r.Upper)} {threshold}  {ResultText.Seconds(r.Seconds)}{(r.Cached ? " (cached)" : "")}";
+        return r.Witness is null ? line : line + Environment.NewLine + WitnessLine(r);
+    }
+
+    /// <summary>The certified bounds in full precision and the pair behind the lower bound.</summary>
+    private static string WitnessLine(CheckResult r)
+    {
+        static string Full(double? v) => v is double d ? d.ToString("G10", System.Globalization.CultureInfo.InvariantCulture) : "?";
+        string gap = r.Lower is double lo && r.Upper is double up && up > 0 ? $", relative gap {(up - lo) / up:0.0e+0}" : "";
+        var w = r.Witness!;
+        string ratio = w.Ratio is double q ? $" ratio {Full(q)}" : "";
+        return $"              certified [{Full(r.Lower)}, {Full(r.Upper)}]{gap}; witness x={ResultText.Vector(w.X)} y={ResultText.Vector(w.Y)}{ratio}";
     }
 
     public static string Summary(IReadOnlyList<CheckResult> results, TimeSpan elapsed)
