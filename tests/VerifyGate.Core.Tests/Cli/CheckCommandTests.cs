@@ -100,7 +100,8 @@ public class CheckCommandTests : IDisposable
         Assert.Equal(ExitCodes.SomeFailed, exit);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Matches(@"^failed\s+\S*bad\.verify\.json: tight  \[\S+, \S+\] atMost 5  \d+\.\d+ s$", lines[0]);
-        Assert.Matches(@"^passed\s+\S*ok\.verify\.json: loose  \[\S+, \S+\] atMost 100  \d+\.\d+ s$", lines[1]);
+        Assert.Matches(@"^certified \[\S+, \S+\], relative gap \S+; witness x=\[.*\] y=\[.*\] ratio \S+$", lines[1]);
+        Assert.Matches(@"^passed\s+\S*ok\.verify\.json: loose  \[\S+, \S+\] atMost 100  \d+\.\d+ s$", lines[2]);
         var canonical = Assert.Single(lines, l => l.Contains(": error VG"));
         var match = Regex.Match(canonical, @"^(?<file>.+)\((?<line>\d+),(?<col>\d+)\): error VG3001: property 'tight' is violated: .*witness x=\[");
         Assert.True(match.Success, canonical);
@@ -109,7 +110,7 @@ public class CheckCommandTests : IDisposable
         Assert.Matches(@"^2 properties: 1 passed, 1 failed, 0 inconclusive, 0 errors in \d+\.\d+ s$", lines[^1]);
 
         var (_, cached, _) = Check(_ws.Root);
-        Assert.EndsWith("(cached)", cached.Split('\n')[1].TrimEnd());
+        Assert.EndsWith("(cached)", cached.Split('\n')[2].TrimEnd());
     }
 
     [Fact]

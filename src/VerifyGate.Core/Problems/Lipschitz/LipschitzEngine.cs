@@ -117,7 +117,10 @@ public sealed class LipschitzEngine(IMipSolver solver)
                 attempt--;
                 continue;
             }
-            bound = Math.Min(bound, result.BestBound + numerics.ExtraRelativeMargin * Math.Abs(result.BestBound));
+            double proven = double.IsFinite(result.BestBound)
+                ? result.BestBound + numerics.ExtraRelativeMargin * Math.Abs(result.BestBound)
+                : double.IsNaN(result.BestBound) ? double.PositiveInfinity : result.BestBound;
+            bound = Math.Min(bound, proven);
             if (result.Values is not null)
                 witnesses.FromIncumbent(forward.InputsAt(result.Values), forward.PatternOf(result.Values), tangent.DirectionAt(result.Values), solver, stop.Token);
 
