@@ -3,13 +3,13 @@ using VerifyGate.Core.Networks;
 
 namespace VerifyGate.Core.Bounds;
 
-/// <summary>LP-tightened pre-activation bounds. In topological order each node first gets symbolic
-/// bounds from the (already tightened) bounds before it; then, for an affine node that feeds an
-/// activation, each unstable neuron z_j is minimised and maximised over the LP relaxation of the
-/// network before the node (<see cref="LpRelaxation"/>) and the results are intersected in. Stable
-/// neurons are decided already and get no LP. The relaxation is built once per layer and GLOP only
-/// changes the objective per neuron. Each bound comes from the LP's dual multipliers
-/// (<see cref="DualBound"/>), so it is sound whatever the solver's tolerances.</summary>
+/// <summary>LP-tightened pre-activation bounds. After a plain symbolic pass, in topological order
+/// each node is bounded symbolically again from the (already tightened) bounds before it; then, for
+/// an affine node that feeds an activation, each unstable neuron z_j is minimised and maximised over
+/// the LP relaxation of the network before the node (<see cref="LpRelaxation"/>) and the results are
+/// intersected in. Stable neurons are decided already and get no LP. The relaxation is built once
+/// per layer and GLOP only changes the objective per neuron. Each bound comes from the LP's dual
+/// multipliers (<see cref="DualBound"/>), so it is sound whatever the solver's tolerances.</summary>
 public static class LpTightening
 {
     public static LpTighteningResult Run(Network network, double[] lower, double[] upper, LpTighteningOptions? options = null)
@@ -23,6 +23,12 @@ public static class LpTightening
         var bounds = new NetworkBounds(network, lower, upper, BoundMethod.LpTightened);
         var feedsActivation = new bool[network.Nodes.Count];
         foreach (var activation in network.Activations) feedsActivation[activation.Source] = true;
+
+        // A first symbolic pass makes the result never looser than plain symbolic bounds: the second
+        // pass recomputes each node from tightened earlier bounds, but back-substitution is not
+        // monotone in those bounds (CROWN's adaptive lower slopes), so it only intersects.
+        for (int node = 1; node < network.Nodes.Count; node++)
+            BoundPropagation.BoundNode(bounds, node, BoundMethod.Symbolic);
 
         int solved = 0, failed = 0, skipped = 0;
         for (int node = 1; node < network.Nodes.Count; node++)
