@@ -37,7 +37,7 @@ public static class BoundPropagation
     }
 
     /// <summary>An affine map of the input alone is bounded exactly by interval arithmetic.</summary>
-    private static bool ReadsOnlyInput(Network network, AffineNode node) =>
+    internal static bool ReadsOnlyInput(Network network, AffineNode node) =>
         node.Terms.Count == 1 && network.Nodes[node.Terms[0].Source] is InputNode;
 
     internal static void ValidateInputs(Network network, double[] lower, double[] upper)

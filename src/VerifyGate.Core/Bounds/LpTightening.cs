@@ -34,7 +34,9 @@ public static class LpTightening
         for (int node = 1; node < network.Nodes.Count; node++)
         {
             BoundPropagation.BoundNode(bounds, node, BoundMethod.Symbolic);
-            if (!feedsActivation[node] || network.Nodes[node] is not AffineNode) continue;
+            // Interval bounds of an affine map of the box alone are already exact.
+            if (!feedsActivation[node] || network.Nodes[node] is not AffineNode affine
+                || BoundPropagation.ReadsOnlyInput(network, affine)) continue;
             var unstable = Enumerable.Range(0, network.Nodes[node].Size)
                 .Where(j => NetworkBounds.Classify(bounds.Lower(node, j), bounds.Upper(node, j)) == NeuronState.Unstable)
                 .ToArray();
