@@ -1,6 +1,8 @@
 using VerifyGate.Core.Bounds;
+using VerifyGate.Core.Encoding;
 using VerifyGate.Core.Networks;
 using VerifyGate.Core.Onnx;
+using VerifyGate.Core.Solving;
 using Xunit.Abstractions;
 
 namespace VerifyGate.Core.Tests.Bounds;
@@ -131,6 +133,44 @@ public class LpTighteningTests(AcasLpFixture acas, ITestOutputHelper output) : I
             Assert.True(DualBound.Lower(lp, c, constant, new double[lp.RowCount]) <= bounds.Lower(target, j) + 1e-9,
                 "zero multipliers give the plain box bound, never tighter than the network's bounds");
         }
+    }
+
+    /// <summary>The exact range of every last-layer pre-activation (MIP over the big-M encoding, solved
+    /// to optimality by SCIP) must lie inside the LP bounds; the network evaluated at the MIP's input
+    /// (the worst point, not a random one) must too.</summary>
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.15)]
+    public void Exact_mip_extremes_lie_within_lp_bounds(double slope)
+    {
+        var rng = new Random(17);
+        var network = BoundTestNetworks.Mlp(rng, 3, [8, 8, 6], 2, slope);
+        var (lower, upper) = BoundTestNetworks.RandomBox(rng, 3, maxWidth: 2.0);
+        var symbolic = BoundPropagation.Compute(network, lower, upper, BoundMethod.Symbolic);
+        var lp = LpTightening.Run(network, lower, upper).Bounds;
+        int target = network.Activations.Last().Source;
+        int strictlyInside = 0;
+        for (int j = 0; j < network.Nodes[target].Size; j++)
+            foreach (bool maximise in new[] { false, true })
+            {
+                var model = new MipModel();
+                var encoding = new ForwardEncoding(model, symbolic);
+                var objective = new Expr();
+                encoding.Values[target][j].AddTo(objective, 1.0);
+                model.SetObjective(objective, maximise);
+                var result = ScipSolver.Instance.Solve(model, SolveOptions.Default);
+                Assert.Equal(SolveStatus.Optimal, result.Status);
+                var x = encoding.Inputs.Select(v => v.ValueAt(result.Values)).ToArray();
+                double reached = network.EvaluateAll(x)[target][j];
+                double exact = result.Objective!.Value;
+                Assert.Equal(exact, reached, 1e-6);
+                Assert.InRange(reached, lp.Lower(target, j), lp.Upper(target, j));
+                Assert.InRange(exact, lp.Lower(target, j) - 1e-9, lp.Upper(target, j) + 1e-9);
+                double lpEnd = maximise ? lp.Upper(target, j) : lp.Lower(target, j);
+                double symbolicEnd = maximise ? symbolic.Upper(target, j) : symbolic.Lower(target, j);
+                if (Math.Abs(lpEnd - exact) < Math.Abs(symbolicEnd - exact) - 1e-9) strictlyInside++;
+            }
+        Assert.True(strictlyInside > 0, "LP bounds should be closer to the exact range than symbolic ones somewhere");
     }
 
     [Fact]
