@@ -165,6 +165,20 @@ public sealed class ForwardEncoding
         return new ActivationPattern(active);
     }
 
+    /// <summary>Hints the solver with this copy at a concrete input: every variable of the copy
+    /// (inputs, pre-activations, unstable outputs and their phase binaries).</summary>
+    public void HintAt(ReadOnlySpan<double> x)
+    {
+        var values = Network.EvaluateAll(x);
+        var hinted = new HashSet<int>();
+        for (int node = 0; node < Values.Length; node++)
+            for (int j = 0; j < Values[node].Length; j++)
+                if (Values[node][j] is { Variable: Var v, Coefficient: 1.0, Constant: 0.0 } && hinted.Add(v.Index))
+                    Model.AddHint(v, values[node][j]);
+        foreach (var ((node, neuron), d) in _binaries)
+            Model.AddHint(d, values[((ReluNode)Network.Nodes[node]).Source][neuron] > 0 ? 1.0 : 0.0);
+    }
+
     public double[] InputsAt(ReadOnlySpan<double> solution)
     {
         var x = new double[Inputs.Length];

@@ -99,6 +99,23 @@ public sealed class MipModel
         return AddConstraint(lower, expr, upper, name);
     }
 
+    private readonly List<(int Var, double Value)> _hint = [];
+
+    /// <summary>A (partial) starting assignment handed to the solver, which completes it if it can.
+    /// Our models always have an easy feasible point; without one SCIP sometimes finds no incumbent,
+    /// and then OR-Tools reports no proven bound at all.</summary>
+    public IReadOnlyList<(int Var, double Value)> Hint => _hint;
+
+    public void AddHint(Var v, double value) => _hint.Add((v.Index, value));
+
+    /// <summary>Completes the hint with <paramref name="value"/> for every variable not hinted yet.</summary>
+    public void HintRemaining(double value)
+    {
+        var hinted = _hint.Select(h => h.Var).ToHashSet();
+        for (int i = 0; i < VariableCount; i++)
+            if (!hinted.Contains(i)) _hint.Add((i, Math.Clamp(value, _varLower[i], _varUpper[i])));
+    }
+
     public void SetObjective(Expr expr, bool maximize)
     {
         CheckIndices(expr);

@@ -35,6 +35,17 @@ internal static class MipProtoWriter
             proto.Constraint.Add(row);
         }
 
+        if (model.Hint.Count > 0)
+        {
+            var hint = new PartialVariableAssignment();
+            foreach (var (v, value) in model.Hint)
+            {
+                hint.VarIndex.Add(v);
+                hint.VarValue.Add(value);
+            }
+            proto.SolutionHint = hint;
+        }
+
         foreach (var q in model.QuadraticConstraints)
         {
             var quadratic = new MPQuadraticConstraint { LowerBound = q.Lower, UpperBound = q.Upper };

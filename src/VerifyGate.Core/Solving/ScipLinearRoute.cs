@@ -13,6 +13,8 @@ internal static class ScipLinearRoute
         using var solver = Solver.CreateSolver("SCIP")
             ?? throw new InvalidOperationException("OR-Tools was built without SCIP.");
         var vars = BuildModel(solver, model);
+        if (model.Hint.Count > 0)
+            solver.SetHint(model.Hint.Select(h => vars[h.Var]).ToArray(), model.Hint.Select(h => h.Value).ToArray());
 
         if (options.EnableOutput) solver.EnableOutput(); else solver.SuppressOutput();
         if (double.IsFinite(options.TimeLimitSeconds))

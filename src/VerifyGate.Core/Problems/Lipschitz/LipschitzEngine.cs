@@ -58,13 +58,19 @@ public sealed class LipschitzEngine(IMipSolver solver)
 
         var objectiveBounds = objectives.Select(o => o.ToObjective(intervalUpper)).ToArray();  // inflated again below: harmless
         bool timedOut = false;
+        int started = 0;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         Parallel.For(0, objectives.Count, parallel, k =>
         {
             if (stop.IsCancellationRequested) return;
+            // Split the time left evenly over the waves of sub-problems still to run, so that a time
+            // limit leaves every sub-problem with a proven bound rather than some with none.
+            int waiting = objectives.Count - Interlocked.Increment(ref started) + 1;
+            double waves = Math.Ceiling((double)waiting / parallel.MaxDegreeOfParallelism);
+            double budget = (query.TimeLimitSeconds - clock.Elapsed.TotalSeconds) / waves;
             var objective = objectives[k];
-            var outcome = SolveSubProblem(query, bounds, tangentBounds, objective, witnesses, clock, stop);
+            var outcome = SolveSubProblem(query, bounds, tangentBounds, objective, witnesses, clock, budget, stop);
             lock (objectiveBounds)
             {
                 objectiveBounds[k] = Math.Min(objectiveBounds[k], outcome.Bound);
@@ -79,20 +85,24 @@ public sealed class LipschitzEngine(IMipSolver solver)
     }
 
     private (double Bound, bool TimedOut) SolveSubProblem(LipschitzQuery query, NetworkBounds bounds, TangentBounds tangentBounds,
-        LipschitzObjective objective, LipschitzWitnesses witnesses, Stopwatch clock, CancellationTokenSource stop)
+        LipschitzObjective objective, LipschitzWitnesses witnesses, Stopwatch clock, double budgetSeconds, CancellationTokenSource stop)
     {
+        var deadline = clock.Elapsed.TotalSeconds + budgetSeconds;
         bool stopAtIncumbent = !query.Exact && query.AtMost.HasValue;
         double bound = double.PositiveInfinity;
         var numerics = NumericsLevel.Tight;
         for (int attempt = 0; attempt < 3; attempt++)
         {
-            double remaining = query.TimeLimitSeconds - clock.Elapsed.TotalSeconds;
+            double remaining = Math.Min(deadline, query.TimeLimitSeconds) - clock.Elapsed.TotalSeconds;
             if (remaining <= 0) return (bound, true);
             var model = new MipModel();
             var forward = new ForwardEncoding(model, bounds);
             var tangent = new TangentEncoding(forward, tangentBounds, query.InputNorm);
             var outputTangent = tangent.OutputTangent(query.Network);
             objective.Apply(model, query.SelectedOutputs.Select(o => outputTangent[o]).ToArray());
+            // A feasible start: the best witness point with a zero tangent (every tangent-side variable 0).
+            forward.HintAt(witnesses.Best?.X ?? Midpoint(query));
+            model.HintRemaining(0.0);
 
             // The bound limit is only used on linear models: without an incumbent, OR-Tools' quadratic
             // route cannot tell a dual-limit stop from other stops, so its bound would be unknown.
@@ -126,7 +136,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
 
             bool stoppedOnIncumbent = stopAtIncumbent && result.Objective >= options.StopAtIncumbent;
             bool confirmedViolation = witnesses.Lower > query.AtMost;
-            if (!stoppedOnIncumbent || confirmedViolation) return (bound, IsTimeLimit(result, query, clock));
+            if (!stoppedOnIncumbent || confirmedViolation) return (bound, IsTimeLimit(result, remaining));
             // The incumbent broke the threshold but its witness did not (its pattern has no interior):
             // search on without that stop, until the bound decides or a real witness appears.
             stopAtIncumbent = false;
@@ -146,13 +156,17 @@ public sealed class LipschitzEngine(IMipSolver solver)
 
     /// <summary>SCIP spends most of its time on root cutting rounds that barely move the bound of these
     /// big-M models; a few rounds and no restarts are several times faster (see docs/benchmarks.md).</summary>
-    private const string TunedScipParameters = "separating/maxroundsroot = 3\nseparating/maxrounds = 0\npresolving/maxrestarts = 0\n";
+    private const string TunedScipParameters = "separating/maxroundsroot = 3\nseparating/maxrounds = 0\npresolving/maxrestarts = 0\nheuristics/completesol/maxunknownrate = 1\n";
 
     /// <summary>VERIFYGATE_SOLVER_LOG=1 prints SCIP's log (for diagnosing slow or failing solves).</summary>
     private static readonly bool SolverLog = Environment.GetEnvironmentVariable("VERIFYGATE_SOLVER_LOG") == "1";
 
-    private static bool IsTimeLimit(SolveResult result, LipschitzQuery query, Stopwatch clock) =>
-        result.Status is SolveStatus.FeasibleAtLimit or SolveStatus.NoSolutionAtLimit && clock.Elapsed.TotalSeconds >= query.TimeLimitSeconds * 0.99;
+    /// <summary>Stopped by its time budget (not by a threshold, a bound limit or a cancellation).</summary>
+    private static bool IsTimeLimit(SolveResult result, double budgetSeconds) =>
+        result.Status is SolveStatus.FeasibleAtLimit or SolveStatus.NoSolutionAtLimit && !result.Cancelled
+        && result.Elapsed.TotalSeconds >= 0.95 * budgetSeconds;
+
+    private static double[] Midpoint(LipschitzQuery query) => query.Lower.Select((lo, i) => (lo + query.Upper[i]) / 2).ToArray();
 
     private static double Inflate(double objective) => objective + SafetyRelative * Math.Abs(objective) + SafetyAbsolute;
 
