@@ -27,7 +27,9 @@ public sealed class ScipSolver : IMipSolver
     /// <see cref="SolveOptions.StopAtBound"/>.</summary>
     private static SolveResult WithDualLimitBound(MipModel model, SolveOptions options, SolveResult result)
     {
-        if (result.Status != SolveStatus.NoSolutionAtLimit || result.Cancelled || options.StopAtBound is not double limit)
+        // Only on the linear route, where MPSolver's mapping of SCIP's statuses is known (ABNORMAL =
+        // a limit other than time without a solution); the quadratic route's NOT_SOLVED is ambiguous.
+        if (!model.IsLinear || result.Status != SolveStatus.NoSolutionAtLimit || result.Cancelled || options.StopAtBound is not double limit)
             return result;
         if (double.IsFinite(options.TimeLimitSeconds) && result.Elapsed.TotalSeconds >= 0.95 * options.TimeLimitSeconds)
             return result;

@@ -104,9 +104,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
             forward.HintAt(witnesses.Best?.X ?? Midpoint(query));
             model.HintRemaining(0.0);
 
-            // The bound limit is only used on linear models: without an incumbent, OR-Tools' quadratic
-            // route cannot tell a dual-limit stop from other stops, so its bound would be unknown.
-            double? decided = !model.IsLinear ? null : query.Exact ? witnesses.Lower : query.AtMost;
+            double? decided = query.Exact ? witnesses.Lower : query.AtMost;
             var options = new SolveOptions
             {
                 TimeLimitSeconds = remaining,
