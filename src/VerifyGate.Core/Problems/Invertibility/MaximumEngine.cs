@@ -111,7 +111,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
             if (remaining <= 0) return (best, true);
             var built = build();
             var model = built.Model;
-            double? decided = !model.IsLinear ? null : query.Exact ? witnesses.BestValue ?? 0.0 : query.Threshold;
+            double? decided = !model.IsLinear ? null : query.Exact ? witnesses.BestValue ?? 0.0 : query.Threshold * (1 - 2 * SafetyRelative) - 2 * SafetyAbsolute;
             var options = new SolveOptions
             {
                 TimeLimitSeconds = remaining,

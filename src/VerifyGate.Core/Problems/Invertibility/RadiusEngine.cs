@@ -131,7 +131,7 @@ internal sealed class RadiusEngine(IMipSolver solver)
             if (witnesses.BestValue is double known && known < radius) radius = Math.Max(known, proven);
             var built = Build(query, direction, radius, feasibilityOnly: false, atLeast: proven);
             double? best = witnesses.BestValue;
-            double? decided = query.Exact || query.Threshold is null ? best : Math.Min(query.Threshold.Value, best ?? double.PositiveInfinity);
+            double? decided = query.Exact || query.Threshold is null ? best : Math.Min(Inflate(query.Threshold.Value), best ?? double.PositiveInfinity);
             var options = new SolveOptions
             {
                 TimeLimitSeconds = remaining,
@@ -154,8 +154,9 @@ internal sealed class RadiusEngine(IMipSolver solver)
             {
                 // No solution with t ≤ radius: t* > radius for this direction.
                 proven = radius;
-                if (radius >= maxRadius) return (radius, false);
-                radius = Math.Min(maxRadius, 2 * radius);
+                // Beyond maxRadius, or beyond a pair already known (from any direction), nothing is left to search.
+                if (radius >= maxRadius || radius >= (witnesses.BestValue ?? double.PositiveInfinity)) return (radius, false);
+                radius = Math.Min(maxRadius, GrowthFactor * radius);
                 firstSolutionOnly = true;
                 continue;
             }
@@ -173,6 +174,12 @@ internal sealed class RadiusEngine(IMipSolver solver)
             stopAtIncumbent = false;
         }
     }
+
+    /// <summary>Each infeasible ball is followed by one this much larger (measured: 2 makes the last ball too hard).</summary>
+    private const double GrowthFactor = 1.5;
+
+    /// <summary>A threshold stop that survives the safety deflation of the bound.</summary>
+    private static double Inflate(double value) => value + 2 * (SafetyRelative * Math.Abs(value) + SafetyAbsolute);
 
     /// <summary>The first ball searched has radius maxRadius / this.</summary>
     private const int InitialFraction = 8;
