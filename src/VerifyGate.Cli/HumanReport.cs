@@ -37,6 +37,8 @@ public static class HumanReport
             _ => "",
         };
         string line = $"{head}  {ResultText.Bounds(r.Lower, r.Upper)} {threshold}  {ResultText.Seconds(r.Seconds)}{(r.Cached ? " (cached)" : "")}";
+        if (r.Notes.FirstOrDefault(n => n.StartsWith(CheckResult.MeaningPrefix, StringComparison.Ordinal)) is { } meaning)
+            line += Environment.NewLine + "              " + meaning[CheckResult.MeaningPrefix.Length..];
         return r.Witness is null ? line : line + Environment.NewLine + WitnessLine(r);
     }
 

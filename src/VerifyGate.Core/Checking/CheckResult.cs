@@ -41,6 +41,9 @@ public sealed record CheckResult
     /// <summary>Remarks of the run (for example a witness ONNX Runtime did not confirm).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>A note starting with this says in one phrase what the certified bounds mean (hosts show it under the result).</summary>
+    public const string MeaningPrefix = "meaning: ";
+
     /// <summary>The property name of a result that concerns the whole file (it cannot be read or parsed).</summary>
     public const string FileLevel = "(file)";
 }

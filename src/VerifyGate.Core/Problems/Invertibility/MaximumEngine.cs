@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using VerifyGate.Core.Bounds;
+using VerifyGate.Core.Encoding;
+using VerifyGate.Core.Norms;
+using VerifyGate.Core.Problems.Lipschitz;
+using VerifyGate.Core.Solving;
+using VerifyGate.Core.Witnesses;
+
+namespace VerifyGate.Core.Problems.Invertibility;
+
+/// <summary>The maximisation kinds: D for <c>invertibility</c> (max ‖x − y‖_p) and M for <c>matching</c>
+/// (max ‖g(x) − g(y)‖_q), both over x, y in the box with the coupled outputs within η.
+/// Encoding: two forward copies of the model (and, for matching, two of the reference sharing their
+/// inputs), each with its own binaries; fixed inputs are the same constant in every copy. The norm
+/// objective is split into the sub-problems of <see cref="LipschitzObjective"/> (p = inf: max x_i − y_i
+/// per free input, enough by the symmetry x ↔ y; p = 1: sign vectors; p = 2: one non-convex quadratic).
+/// Upper bound: the largest proven bound, inflated; lower bound: a confirmed witness pair (else 0, x = y).</summary>
+internal sealed class MaximumEngine(IMipSolver solver)
+{
+    public const double SafetyRelative = 1e-6;
+    public const double SafetyAbsolute = 1e-9;
+
+    public TwoCopyResult Solve(TwoCopyQuery query, IModelOracle? oracle, IModelOracle? referenceOracle,
+        IProgress<BoundsProgress>? progress, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        bool matching = query.Kind == TwoCopyKind.Matching;
+        var bounds = BoundPropagation.Compute(query.Network, query.Lower, query.Upper, query.BoundMethod);
+        var referenceBounds = matching ? BoundPropagation.Compute(query.Reference!, query.Lower, query.Upper, query.BoundMethod) : null;
+        var free = Enumerable.Range(0, query.Lower.Length).Where(i => !query.FixedInputs[i]).ToArray();
+        var outputs = query.SelectedOutputs;
+        var witnesses = new PairWitnesses(query, oracle, referenceOracle);
+        var notes = new List<string> { PairWitnesses.AcceptanceNote(query) };
+        int unstable = bounds.TotalUnstable + (referenceBounds?.TotalUnstable ?? 0);
+
+        double trivialUpper = matching
+            ? VectorNorm.Norm(outputs.Select(o => bounds.Upper(query.Network.OutputIndex, o) - bounds.Lower(query.Network.OutputIndex, o)).ToArray(), query.OutputNorm)
+            : VectorNorm.Norm(free.Select(i => query.Upper[i] - query.Lower[i]).ToArray(), query.InputNorm);
+        trivialUpper = trivialUpper * (1 + 1e-12) + 1e-15;
+        if (free.Length == 0)
+            return new TwoCopyResult { Lower = 0, Upper = 0, Solver = solver.Version, Elapsed = clock.Elapsed, Notes = ["every input is fixed: x = y is the only pair"] };
+
+        var objectives = matching ? LipschitzObjective.For(query.OutputNorm, outputs.Length) : LipschitzObjective.For(query.InputNorm, free.Length);
+        var objectiveUppers = objectives.Select(_ => double.PositiveInfinity).ToArray();
+        bool timedOut = false;
+        double Lower() => witnesses.BestValue ?? 0.0;
+        double Upper() => Math.Min(trivialUpper, objectiveUppers.Max());
+        progress?.Report(new BoundsProgress(clock.Elapsed, 0.0, trivialUpper));
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, objectives.Count, parallel, k =>
+        {
+            if (stop.IsCancellationRequested) return;
+            var objective = objectives[k];
+            SubProblemModel Build()
+            {
+                var model = new MipModel();
+                var gx = new ForwardEncoding(model, bounds, "x_");
+                var gy = new ForwardEncoding(model, bounds, "y_");
+                LinearValue[] values;
+                if (matching)
+                {
+                    var fx = new ForwardEncoding(model, referenceBounds!, "fx_", gx.Inputs);
+                    var fy = new ForwardEncoding(model, referenceBounds!, "fy_", gy.Inputs);
+                    PairCoupling.AtMost(model, fx.Outputs, fy.Outputs, query.OutputNorm, query.OutputTolerance);
+                    values = outputs.Select(o => PairCoupling.Difference(model, gx.Outputs[o], gy.Outputs[o])).ToArray();
+                }
+                else
+                {
+                    PairCoupling.AtMost(model, outputs.Select(o => gx.Outputs[o]).ToArray(), outputs.Select(o => gy.Outputs[o]).ToArray(),
+                        query.OutputNorm, query.OutputTolerance);
+                    values = free.Select(i => PairCoupling.Difference(model, gx.Inputs[i], gy.Inputs[i])).ToArray();
+                }
+                objective.Apply(model, values);
+                return new SubProblemModel(model, v => (gx.InputsAt(v), gy.InputsAt(v)));
+            }
+            var (upper, limited) = SolveSubProblem(query, objective, Build, witnesses, clock, stop);
+            lock (objectiveUppers)
+            {
+                objectiveUppers[k] = upper;
+                timedOut |= limited;
+                progress?.Report(new BoundsProgress(clock.Elapsed, Lower(), Upper()));
+            }
+            if (!query.Exact && query.Threshold is double t && Lower() > t) stop.Cancel();  // decided: failed
+        });
+        notes.AddRange(witnesses.Notes);
+        return new TwoCopyResult
+        {
+            Lower = Lower(),
+            Upper = Math.Max(Upper(), Lower()),
+            Witness = witnesses.Best,
+            TimedOut = timedOut || cancellation.IsCancellationRequested,
+            Solver = solver.Version,
+            SubProblems = objectives.Count,
+            UnstableNeurons = unstable,
+            Elapsed = clock.Elapsed,
+            Notes = notes,
+        };
+    }
+
+    /// <summary>Solves one sub-problem; returns its certified upper bound (in the quantity's units).</summary>
+    private (double Upper, bool TimedOut) SolveSubProblem(TwoCopyQuery query, LipschitzObjective objective, Func<SubProblemModel> build,
+        PairWitnesses witnesses, Stopwatch clock, CancellationTokenSource stop)
+    {
+        bool stopAtIncumbent = !query.Exact && query.Threshold.HasValue;
+        double best = double.PositiveInfinity;
+        while (true)
+        {
+            double remaining = query.TimeLimitSeconds - clock.Elapsed.TotalSeconds;
+            if (remaining <= 0) return (best, true);
+            var built = build();
+            var model = built.Model;
+            double? decided = !model.IsLinear ? null : query.Exact ? witnesses.BestValue ?? 0.0 : query.Threshold * (1 - 2 * SafetyRelative) - 2 * SafetyAbsolute;
+            var options = new SolveOptions
+            {
+                TimeLimitSeconds = remaining,
+                RelativeGap = query.RelativeGap,
+                AbsoluteGap = 1e-9,
+                StopAtBound = decided is double d ? objective.ToObjective(d) : null,
+                StopAtIncumbent = stopAtIncumbent ? objective.ToObjective(query.Threshold!.Value) * (1 + 1e-7) + 1e-12 : null,
+            };
+            var (result, margin) = SubProblemSolve.Run(solver, model, options, objective.Name, stop.Token);
+            double bound = double.IsFinite(result.BestBound) ? result.BestBound + margin * Math.Abs(result.BestBound) : result.BestBound;
+            best = Math.Min(best, objective.FromObjective(bound + SafetyRelative * Math.Abs(bound) + SafetyAbsolute));
+            if (result.Values is not null)
+            {
+                var (x, y) = built.PairAt(result.Values);
+                witnesses.Offer(x, y);
+            }
+            bool stoppedOnIncumbent = stopAtIncumbent && result.Objective >= options.StopAtIncumbent;
+            bool limited = result.Status is SolveStatus.FeasibleAtLimit or SolveStatus.NoSolutionAtLimit
+                           && clock.Elapsed.TotalSeconds >= query.TimeLimitSeconds * 0.99;
+            if (!stoppedOnIncumbent || witnesses.BestValue > query.Threshold) return (best, limited);
+            stopAtIncumbent = false;  // the incumbent's pair was refused: search on without that stop
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using VerifyGate.Core.Bounds;
+using VerifyGate.Core.Networks;
+using VerifyGate.Core.Norms;
+
+namespace VerifyGate.Core.Problems.Invertibility;
+
+/// <summary>The four two-copy quantities of math.md ("Invertibility", "Matching two networks").</summary>
+public enum TwoCopyKind
+{
+    /// <summary>D = max ‖x − y‖_p over x, y in the box with ‖f(x) − f(y)‖_q ≤ η.</summary>
+    Invertibility,
+    /// <summary>r* = min max(‖x − c‖_inf, ‖y − c‖_inf) over pairs with f(x) = f(y), ‖x − y‖_inf ≥ δ.</summary>
+    InvertibilityRadius,
+    /// <summary>R* = min ‖x − c‖_inf over x with f(x) = f(c), ‖x − c‖_inf ≥ δ.</summary>
+    PreimageRadius,
+    /// <summary>M = max ‖g(x) − g(y)‖_q over x, y in the box with ‖f(x) − f(y)‖_q ≤ η (g the model, f the reference).</summary>
+    Matching,
+}
+
+/// <summary>How the radius kinds are solved (see docs/benchmarks.md for the measurements).</summary>
+public enum RadiusMethod
+{
+    /// <summary>One problem per separation direction: minimise t over the ball of radius maxRadius; once an
+    /// incumbent at t is known, the big-M bounds are recomputed on the ball of radius t and the problem re-solved.</summary>
+    Direct,
+    /// <summary>Bisection on r: each step asks whether a separated pair with equal outputs exists in the ball of radius r.</summary>
+    Bisection,
+}
+
+/// <summary>What to compute for one of the two-copy kinds.</summary>
+public sealed record TwoCopyQuery
+{
+    public required TwoCopyKind Kind { get; init; }
+    /// <summary>The model (g for matching, f otherwise).</summary>
+    public required Network Network { get; init; }
+    /// <summary>The reference f of matching; null otherwise.</summary>
+    public Network? Reference { get; init; }
+    /// <summary>The box (for the radius kinds: centre ± maxRadius, fixed inputs at the centre).</summary>
+    public required double[] Lower { get; init; }
+    public required double[] Upper { get; init; }
+    /// <summary>The centre c of the radius kinds.</summary>
+    public double[]? Center { get; init; }
+    /// <summary>p of ‖x − y‖_p (invertibility only; the radius kinds use l_inf).</summary>
+    public NormKind InputNorm { get; init; } = NormKind.Inf;
+    /// <summary>q of the output coupling (and of the objective of matching).</summary>
+    public NormKind OutputNorm { get; init; } = NormKind.Inf;
+    /// <summary>Output indices of the model looked at; null for all. The reference's outputs are all coupled.</summary>
+    public int[]? Outputs { get; init; }
+    /// <summary>η (invertibility, matching; the radius kinds use exact equality).</summary>
+    public double OutputTolerance { get; init; }
+    /// <summary>δ of the radius kinds.</summary>
+    public double Separation { get; init; } = 1e-4;
+    /// <summary>Threshold mode: atMost for invertibility and matching, atLeast for the radius kinds.</summary>
+    public double? Threshold { get; init; }
+    /// <summary>Close the gap even when the threshold is decided earlier.</summary>
+    public bool Exact { get; init; }
+    public double RelativeGap { get; init; } = 1e-6;
+    public double TimeLimitSeconds { get; init; } = double.PositiveInfinity;
+    public BoundMethod BoundMethod { get; init; } = BoundMethod.Symbolic;
+    public RadiusMethod RadiusMethod { get; init; } = RadiusMethod.Direct;
+
+    public bool IsRadius => Kind is TwoCopyKind.InvertibilityRadius or TwoCopyKind.PreimageRadius;
+
+    public double MaxRadius => Center is null ? 0 : Lower.Select((l, i) => Math.Max(Center[i] - l, Upper[i] - Center[i])).DefaultIfEmpty(0).Max();
+
+    public bool[] FixedInputs => Lower.Select((l, i) => l == Upper[i]).ToArray();
+
+    public int[] SelectedOutputs => Outputs ?? Enumerable.Range(0, Network.OutputSize).ToArray();
+}
