@@ -7,6 +7,9 @@ public enum BoundMethod
     Interval,
     /// <summary>CROWN/DeepPoly-style back-substitution to the input, intersected with interval bounds.</summary>
     Symbolic,
+    /// <summary>Symbolic bounds, then every unstable pre-activation neuron minimised and maximised over
+    /// the LP (triangle) relaxation of the network before it, layer by layer (<see cref="LpTightening"/>).</summary>
+    LpTightened,
 }
 
 /// <summary>The phase of one ReLU neuron over the whole input box.</summary>
