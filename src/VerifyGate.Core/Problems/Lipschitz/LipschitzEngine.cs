@@ -110,7 +110,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
                 TimeLimitSeconds = remaining,
                 RelativeGap = Math.Min(query.RelativeGap / 10, 1e-7),
                 FeasibilityTolerance = numerics.FeasibilityTolerance,
-                StopAtBound = decided is double d ? objective.ToObjective(d) : null,
+                StopAtBound = decided is double d ? Deflate(objective.ToObjective(d)) : null,
                 StopAtIncumbent = stopAtIncumbent ? objective.ToObjective(query.AtMost!.Value) * (1 + 1e-7) + 1e-12 : null,
                 EnableOutput = SolverLog,
                 ExtraScipParameters = TunedScipParameters + numerics.Parameters + (Environment.GetEnvironmentVariable("VERIFYGATE_SCIP_PARAMS")?.Replace(';', '\n') ?? ""),
@@ -167,6 +167,11 @@ public sealed class LipschitzEngine(IMipSolver solver)
     private static double[] Midpoint(LipschitzQuery query) => query.Lower.Select((lo, i) => (lo + query.Upper[i]) / 2).ToArray();
 
     private static double Inflate(double objective) => objective + SafetyRelative * Math.Abs(objective) + SafetyAbsolute;
+
+    /// <summary>A dual-limit target whose inflated bound still lands at or below <paramref name="objective"/>
+    /// (twice the margin absorbs rounding), so that stopping there decides the threshold.</summary>
+    private static double Deflate(double objective) =>
+        objective >= 0 ? (objective - 2 * SafetyAbsolute) / (1 + 2 * SafetyRelative) : (objective - 2 * SafetyAbsolute) / (1 - 2 * SafetyRelative);
 
     /// <summary>The interval bound needs no solver tolerance, only float64 rounding.</summary>
     private static double InflateValue(double value) => value * (1 + 1e-12) + 1e-15;

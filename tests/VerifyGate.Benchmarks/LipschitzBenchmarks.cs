@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text;
+using VerifyGate.Core.Bounds;
+using VerifyGate.Core.Networks;
+using VerifyGate.Core.Norms;
+using VerifyGate.Core.Onnx;
+using VerifyGate.Core.Problems.Lipschitz;
+using VerifyGate.Core.Solving;
+
+namespace VerifyGate.Benchmarks;
+
+/// <summary>Issue "Lipschitz": time to the exact constant and to threshold decisions on the LipBaB
+/// networks in l1, l2 and l_inf; the local l_inf constant of ACAS Xu 1_1; the effect of the bound method.
+/// VERIFYGATE_LIP_LIMIT overrides the per-case time limit (seconds) for quick trial runs.</summary>
+public sealed class LipschitzBenchmarks : IBenchmarkSection
+{
+    public string Name => "lipschitz";
+    public string Title => "Lipschitz constants";
+
+    private static readonly double CaseLimit = LimitFromEnvironment(300);
+    private static readonly double AcasLimit = LimitFromEnvironment(600);
+
+    private static readonly (string Label, string File, double Width)[] LipBaB =
+    [
+        ("iris_net_4_5_5_3 [0,1]^4", "lipbab/iris_net_4_5_5_3.onnx", 1.0),
+        ("SDnet_10_15_10_3 [0,0.1]^10", "lipbab/SDnet_10_15_10_3.onnx", 0.1),
+        ("SDnet_10_20_15_10_3 [0,0.1]^10", "lipbab/SDnet_10_20_15_10_3.onnx", 0.1),
+        ("SDnet_10_30_30_30_3 [0,0.1]^10", "lipbab/SDnet_10_30_30_30_3.onnx", 0.1),
+    ];
+
+    /// <summary>LipBaB's published-order times for SDnet_10_30_30_30_3 on a comparable machine.</summary>
+    private static readonly Dictionary<NormKind, double> LipBaBReference = new() { [NormKind.Inf] = 18, [NormKind.Two] = 26 };
+
+    public string Run(TextWriter progress)
+    {
+        var exactTable = new StringBuilder();
+        exactTable.AppendLine("| network | norm | lower | upper | rel. gap | time | unstable | sub-problems | at most 1.5×L | at most 0.9×L |");
+        exactTable.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
+        var boundTable = new StringBuilder();
+        boundTable.AppendLine("| network | bound method | unstable | time (exact, l_inf) | lower | upper |");
+        boundTable.AppendLine("| --- | --- | ---: | ---: | ---: | ---: |");
+        var references = new StringBuilder();
+
+        foreach (var (label, file, width) in LipBaB)
+        {
+            var path = Paths.Model(file);
+            var network = OnnxImporter.Load(path).Network;
+            var lo = new double[network.InputSize];
+            var hi = Enumerable.Repeat(width, network.InputSize).ToArray();
+            using var oracle = new OnnxRuntimeOracle(path);
+            foreach (var norm in new[] { NormKind.One, NormKind.Two, NormKind.Inf })
+            {
+                var query = new LipschitzQuery
+                {
+                    Network = network, Lower = lo, Upper = hi, InputNorm = norm, OutputNorm = norm,
+                    Exact = true, TimeLimitSeconds = CaseLimit,
+                };
+                var exact = Solve(query, oracle, progress, $"{label} l{norm.Label()} exact");
+                string pass = "n/a", fail = "n/a";
+                if (exact.Lower is double l)
+                {
+                    // L is the certified lower bound: the constant itself when the gap closed.
+                    pass = Decide(query with { Exact = false, AtMost = 1.5 * l }, oracle, progress, $"{label} l{norm.Label()} <= 1.5L");
+                    fail = Decide(query with { Exact = false, AtMost = 0.9 * l }, oracle, progress, $"{label} l{norm.Label()} <= 0.9L");
+                }
+                exactTable.AppendLine($"| {label} | l{norm.Label()} | {Number(exact.Lower)} | {Number(exact.Upper)} | {Gap(exact)} | {Time(exact)} | {exact.UnstableNeurons} | {exact.SubProblems} | {pass} | {fail} |");
+                if (file.Contains("SDnet_10_30_30_30_3") && LipBaBReference.TryGetValue(norm, out double reference))
+                    references.AppendLine($"| l{norm.Label()} | {reference:0} s | {Time(exact)} | {(exact.TimedOut ? "—" : (reference / exact.Elapsed.TotalSeconds).ToString("0.00", CultureInfo.InvariantCulture))} |");
+                if (norm == NormKind.Inf)
+                {
+                    boundTable.AppendLine(BoundRow(label, "Symbolic", exact));
+                    foreach (var method in OtherBoundMethods())
+                        boundTable.AppendLine(BoundRow(label, method.ToString(), Solve(query with { BoundMethod = method }, oracle, progress, $"{label} linf exact {method}")));
+                }
+            }
+        }
+
+        var sb = new StringBuilder();
+        sb.AppendLine($"Same norm on input and output, all outputs. \"exact\" closes the gap to 1e-6 relative (Exact = true);");
+        sb.AppendLine($"the threshold columns decide L ≤ t without Exact, t = 1.5 × and 0.9 × the lower bound of the exact run (L itself when it closed).");
+        sb.AppendLine($"Per-case time limit {CaseLimit:0} s; \"timeout\" rows show the certified bounds reached by then.");
+        sb.AppendLine();
+        sb.Append(exactTable);
+        sb.AppendLine();
+        sb.AppendLine("Against the reference branch-and-bound tool (LipBaB) on SDnet_10_30_30_30_3, [0, 0.1]^10, exact constant:");
+        sb.AppendLine();
+        sb.AppendLine("| norm | LipBaB (reference) | VerifyGate | reference / ours |");
+        sb.AppendLine("| --- | ---: | ---: | ---: |");
+        sb.Append(references);
+        sb.AppendLine();
+        sb.AppendLine("Bound method used for the big-M constants and the binaries (exact l_inf constant):");
+        sb.AppendLine();
+        sb.Append(boundTable);
+        sb.AppendLine();
+        sb.Append(Acas(progress));
+        return sb.ToString();
+    }
+
+    private static string Acas(TextWriter progress)
+    {
+        var path = Paths.Model("acasxu/ACASXU_run2a_1_1_batch_2000.onnx");
+        var network = OnnxImporter.Load(path).Network;
+        var (lo, hi) = Boxes.AcasProperty2;
+        using var oracle = new OnnxRuntimeOracle(path);
+        var result = Solve(new LipschitzQuery
+        {
+            Network = network, Lower = lo, Upper = hi, InputNorm = NormKind.Inf, OutputNorm = NormKind.Inf,
+            Exact = true, TimeLimitSeconds = AcasLimit,
+        }, oracle, progress, "ACAS Xu 1_1 linf");
+        var sb = new StringBuilder();
+        sb.AppendLine($"Local l_inf constant of ACAS Xu 1_1 on the property-2 box (all five outputs, time limit {AcasLimit:0} s):");
+        sb.AppendLine();
+        sb.AppendLine("| lower | upper | rel. gap | time | unstable | sub-problems |");
+        sb.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
+        sb.AppendLine($"| {Number(result.Lower)} | {Number(result.Upper)} | {Gap(result)} | {Time(result)} | {result.UnstableNeurons} | {result.SubProblems} |");
+        return sb.ToString();
+    }
+
+    private static LipschitzResult Solve(LipschitzQuery query, OnnxRuntimeOracle oracle, TextWriter progress, string what)
+    {
+        var result = new LipschitzEngine(ScipSolver.Instance).Solve(query, oracle);
+        progress.WriteLine($"  {what}: [{Number(result.Lower)}, {Number(result.Upper)}] in {result.Elapsed.TotalSeconds:0.00} s" +
+                           $"{(result.TimedOut ? " (timeout)" : "")}, unstable {result.UnstableNeurons}, sub-problems {result.SubProblems}");
+        foreach (var note in result.Notes) progress.WriteLine($"    note: {note}");
+        return result;
+    }
+
+    private static string Decide(LipschitzQuery query, OnnxRuntimeOracle oracle, TextWriter progress, string what)
+    {
+        var result = Solve(query, oracle, progress, what);
+        double t = query.AtMost!.Value;
+        string outcome = result.Upper <= t ? "passed" : result.Lower > t ? "failed" : "undecided";
+        return $"{outcome}, {Time(result)}";
+    }
+
+    /// <summary>Every bound method other than the default (Symbolic), including any added later (LpTightened).</summary>
+    private static IEnumerable<BoundMethod> OtherBoundMethods() => Enum.GetValues<BoundMethod>().Where(m => m != BoundMethod.Symbolic);
+
+    private static string BoundRow(string label, string method, LipschitzResult r) =>
+        $"| {label} | {method} | {r.UnstableNeurons} | {Time(r)} | {Number(r.Lower)} | {Number(r.Upper)} |";
+
+    private static string Number(double? value) => value is double v ? v.ToString("G7", CultureInfo.InvariantCulture) : "—";
+
+    private static string Gap(LipschitzResult r) =>
+        r.Lower is double l && r.Upper is double u && u > 0 ? ((u - l) / u).ToString("0.0e0", CultureInfo.InvariantCulture) : "—";
+
+    private static string Time(LipschitzResult r) => r.TimedOut ? $"timeout ({Timing.Format(r.Elapsed.TotalSeconds)})" : Timing.Format(r.Elapsed.TotalSeconds);
+
+    private static double LimitFromEnvironment(double fallback) =>
+        double.TryParse(Environment.GetEnvironmentVariable("VERIFYGATE_LIP_LIMIT"), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : fallback;
+}
