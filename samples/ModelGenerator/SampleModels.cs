@@ -8,7 +8,7 @@ public static class SampleModels
     public static IReadOnlyList<Model> Build()
     {
         var (vdpIn, vdpOut) = Datasets.VanDerPolStep(2000, new Random(11));
-        var vanDerPol = Mlp.Create([2, 16, 16, 2], new Random(12));
+        var vanDerPol = Mlp.Create([2, 10, 10, 2], new Random(12));
         double vdpError = vanDerPol.Train(vdpIn, vdpOut, epochs: 120, batchSize: 16, learningRate: 0.02, new Random(13));
 
         var (ctlIn, ctlOut) = Datasets.Controller(2000, new Random(21));
@@ -21,7 +21,7 @@ public static class SampleModels
         return
         [
             new("vanderpol-step.onnx", OnnxExport.ToBytes(vanDerPol, "vanderpol_step"),
-                $"Van der Pol one-step map 2-16-16-2, mean squared error {vdpError:E2}"),
+                $"Van der Pol one-step map 2-10-10-2, mean squared error {vdpError:E2}"),
             new("controller.onnx", OnnxExport.ToBytes(controller, "controller"),
                 $"cart-pole controller 4-16-3, mean squared error {ctlError:E2}"),
             new("controller-pruned.onnx", OnnxExport.ToBytes(pruned, "controller_pruned"),
