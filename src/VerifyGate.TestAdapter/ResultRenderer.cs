@@ -26,8 +26,9 @@ public static class ResultRenderer
             DisplayName = test.DisplayName,
             ComputerName = Environment.MachineName,
         };
-        testResult.Messages.Add(new TestResultMessage(TestResultMessage.StandardOutCategory, text + Environment.NewLine));
-        if (outcome != TestOutcome.Passed)
+        if (outcome == TestOutcome.Passed)
+            testResult.Messages.Add(new TestResultMessage(TestResultMessage.StandardOutCategory, text + Environment.NewLine));
+        else
         {
             testResult.ErrorMessage = text;
             var at = result.Diagnostic is { Line: > 0 } d ? (d.Line, d.Column) : (result.Line, result.Column);
@@ -43,7 +44,7 @@ public static class ResultRenderer
         var lines = new List<string>();
         if (result.Outcome == Outcome.Error)
         {
-            lines.Add($"property '{result.Property}' could not be checked: {result.Message}");
+            lines.Add($"property '{result.Property}' could not be checked:");
             lines.AddRange(result.Diagnostics.Select(d => Relative(d, root).ToString()));
             return string.Join(Environment.NewLine, lines);
         }
@@ -61,15 +62,14 @@ public static class ResultRenderer
         };
         lines.Add($"{result.Kind} '{result.Property}': certified [{Full(result.Lower)}, {Full(result.Upper)}], threshold {threshold}, " +
                   $"{outcome} in {ResultText.Seconds(result.Seconds)}{(result.Cached ? " (cached)" : "")}");
-        lines.Add(result.Message);
         if (result.Witness is { } w)
         {
             string ratio = w.Ratio is double r ? $", ratio {Full(r)}" : "";
             lines.Add($"witness x={ResultText.Vector(w.X, 16)}, y={ResultText.Vector(w.Y, 16)}{ratio}");
         }
-        if (result.Diagnostic is { } diagnostic) lines.Add(Relative(diagnostic, root).ToString());
+        // The diagnostic of a failed or inconclusive property carries the engine's message; a passed one has none.
+        lines.Add(result.Diagnostic is { } diagnostic ? Relative(diagnostic, root).ToString() : result.Message);
         lines.AddRange(result.Notes.Select(n => $"note: {n}"));
-        if (result.Solver is { } solver) lines.Add($"solver: {solver}");
         return string.Join(Environment.NewLine, lines);
     }
 
