@@ -110,7 +110,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
                 TimeLimitSeconds = remaining,
                 RelativeGap = Math.Min(query.RelativeGap / 10, 1e-7),
                 FeasibilityTolerance = numerics.FeasibilityTolerance,
-                StopAtBound = decided is double d ? Deflate(objective.ToObjective(d)) : null,
+                StopAtBound = decided is double d ? (query.Exact ? Deflate(objective.ToObjective(d)) : BelowSafetyMargin(objective.ToObjective(d))) : null,
                 StopAtIncumbent = stopAtIncumbent ? objective.ToObjective(query.AtMost!.Value) * (1 + 1e-7) + 1e-12 : null,
                 EnableOutput = SolverLog,
                 ExtraScipParameters = TunedScipParameters + numerics.Parameters + (Environment.GetEnvironmentVariable("VERIFYGATE_SCIP_PARAMS")?.Replace(';', '\n') ?? ""),
@@ -165,6 +165,10 @@ public sealed class LipschitzEngine(IMipSolver solver)
         && result.Elapsed.TotalSeconds >= 0.95 * budgetSeconds;
 
     private static double[] Midpoint(LipschitzQuery query) => query.Lower.Select((lo, i) => (lo + query.Upper[i]) / 2).ToArray();
+
+    /// <summary>Where a threshold-mode solve may stop: far enough below the threshold that the bound, once
+    /// inflated (by <see cref="Inflate"/> and a relaxed retry's margin), still decides it.</summary>
+    private static double BelowSafetyMargin(double objective) => objective - 1e-5 * Math.Abs(objective) - 2 * SafetyAbsolute;
 
     private static double Inflate(double objective) => objective + SafetyRelative * Math.Abs(objective) + SafetyAbsolute;
 

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Xml.Linq;
+
+namespace VerifyGate.TestAdapter;
+
+/// <summary>What the run settings say to the adapter. <c>dotnet test -- VerifyGate.TimeLimitSeconds=30</c>
+/// becomes <c>&lt;VerifyGate&gt;&lt;TimeLimitSeconds&gt;30&lt;/TimeLimitSeconds&gt;&lt;/VerifyGate&gt;</c>.</summary>
+public sealed record AdapterSettings
+{
+    /// <summary>The time limit of properties that set none in their file (like the CLI's --time-limit).</summary>
+    public double? TimeLimitSeconds { get; init; }
+    public bool UseCache { get; init; } = true;
+    public string? CacheDirectory { get; init; }
+    public bool Exact { get; init; }
+    /// <summary>RunConfiguration.DisableParallelization: one property at a time.</summary>
+    public bool DisableParallelization { get; init; }
+    /// <summary>RunConfiguration.MaxCpuCount when positive: at most this many properties at a time.</summary>
+    public int MaxCpuCount { get; init; }
+
+    public int Parallelism => DisableParallelization ? 1 : MaxCpuCount > 0 ? MaxCpuCount : Environment.ProcessorCount;
+
+    /// <summary>Reads the settings XML; unknown or malformed values keep their defaults (the reasons go to <paramref name="warnings"/>).</summary>
+    public static AdapterSettings Parse(string? settingsXml, ICollection<string>? warnings = null)
+    {
+        var settings = new AdapterSettings();
+        if (string.IsNullOrWhiteSpace(settingsXml)) return settings;
+        XElement root;
+        try
+        {
+            root = XDocument.Parse(settingsXml).Root!;
+        }
+        catch (System.Xml.XmlException)
+        {
+            return settings;
+        }
+        var run = root.Element("RunConfiguration");
+        var own = root.Element("VerifyGate");
+        string? Text(XElement? parent, string name) => parent?.Element(name)?.Value.Trim();
+
+        if (Bool(Text(run, "DisableParallelization"), "RunConfiguration.DisableParallelization", warnings) is bool disable)
+            settings = settings with { DisableParallelization = disable };
+        if (Text(run, "MaxCpuCount") is { } cpu && int.TryParse(cpu, NumberStyles.Integer, CultureInfo.InvariantCulture, out int count))
+            settings = settings with { MaxCpuCount = count };
+        if (Text(own, "TimeLimitSeconds") is { } limit)
+        {
+            if (double.TryParse(limit, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && seconds > 0 && double.IsFinite(seconds))
+                settings = settings with { TimeLimitSeconds = seconds };
+            else warnings?.Add($"VerifyGate.TimeLimitSeconds must be a positive number of seconds, not '{limit}'; the files' limits apply");
+        }
+        if (Bool(Text(own, "UseCache"), "VerifyGate.UseCache", warnings) is bool cache) settings = settings with { UseCache = cache };
+        if (Bool(Text(own, "Exact"), "VerifyGate.Exact", warnings) is bool exact) settings = settings with { Exact = exact };
+        if (Text(own, "CacheDirectory") is { Length: > 0 } folder) settings = settings with { CacheDirectory = folder };
+        return settings;
+    }
+
+    private static bool? Bool(string? text, string name, ICollection<string>? warnings)
+    {
+        if (text is null) return null;
+        if (bool.TryParse(text, out bool value)) return value;
+        warnings?.Add($"{name} must be true or false, not '{text}'");
+        return null;
+    }
+}

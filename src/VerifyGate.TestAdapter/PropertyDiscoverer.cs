@@ -1,0 +1,25 @@
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.Adapter;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
+
+namespace VerifyGate.TestAdapter;
+
+/// <summary>Reports one test per property of the property files in a test assembly's manifest.
+/// Nothing is solved: discovery only reads the files.</summary>
+[FileExtension(".dll")]
+[FileExtension(".exe")]
+[DefaultExecutorUri(TestCases.ExecutorUriText)]
+public sealed class PropertyDiscoverer : ITestDiscoverer
+{
+    public void DiscoverTests(IEnumerable<string> sources, IDiscoveryContext discoveryContext, IMessageLogger logger, ITestCaseDiscoverySink discoverySink)
+    {
+        try
+        {
+            foreach (var test in Sources.Discover(sources)) discoverySink.SendTestCase(test.Test);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.SendMessage(TestMessageLevel.Error, $"VerifyGate: cannot read a property manifest: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.Adapter;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
+using VerifyGate.Core.Checking;
+
+namespace VerifyGate.TestAdapter;
+
+/// <summary>Checks properties as tests. Properties run in parallel (RunConfiguration.MaxCpuCount, one at a
+/// time with DisableParallelization); <see cref="Cancel"/> stops the running solves and starts no more.</summary>
+[ExtensionUri(TestCases.ExecutorUriText)]
+public sealed class PropertyExecutor : ITestExecutor
+{
+    private readonly CancellationTokenSource _cancellation = new();
+    private volatile bool _cancelled;
+
+    public void RunTests(IEnumerable<string>? sources, IRunContext? runContext, IFrameworkHandle? frameworkHandle)
+    {
+        if (sources is null || frameworkHandle is null) return;
+        CaseFilter filter;
+        try
+        {
+            filter = CaseFilter.From(runContext);
+        }
+        catch (TestPlatformFormatException e)
+        {
+            frameworkHandle.SendMessage(TestMessageLevel.Error, $"VerifyGate: {e.Message}");
+            return;
+        }
+        Run(Sources.Discover(sources).Where(t => filter.Matches(t.Test)).ToList(), runContext, frameworkHandle);
+    }
+
+    /// <summary>Runs tests the host chose (Test Explorer); each is found again in its file by its name.</summary>
+    public void RunTests(IEnumerable<TestCase>? tests, IRunContext? runContext, IFrameworkHandle? frameworkHandle)
+    {
+        if (tests is null || frameworkHandle is null) return;
+        var chosen = tests.ToList();
+        var current = Sources.Discover(chosen.Select(t => t.Source)).ToDictionary(t => (t.Test.Source, t.Test.FullyQualifiedName));
+        var work = new List<PropertyTest>();
+        foreach (var test in chosen)
+        {
+            if (current.TryGetValue((test.Source, test.FullyQualifiedName), out var found)) work.Add(found with { Test = test });
+            else frameworkHandle.RecordResult(new TestResult(test)
+            {
+                Outcome = TestOutcome.NotFound,
+                ErrorMessage = $"the property {test.FullyQualifiedName} is no longer in its property file (discover the tests again)",
+            });
+        }
+        Run(work, runContext, frameworkHandle);
+    }
+
+    public void Cancel()
+    {
+        _cancelled = true;
+        _cancellation.Cancel();
+    }
+
+    private void Run(IReadOnlyList<PropertyTest> work, IRunContext? runContext, IFrameworkHandle handle)
+    {
+        if (work.Count == 0) return;
+        var warnings = new List<string>();
+        var settings = AdapterSettings.Parse(runContext?.RunSettings?.SettingsXml, warnings);
+        foreach (string warning in warnings) handle.SendMessage(TestMessageLevel.Warning, $"VerifyGate: {warning}");
+        var options = new CheckOptions
+        {
+            TimeLimitSeconds = settings.TimeLimitSeconds,
+            UseCache = settings.UseCache,
+            CacheDirectory = settings.CacheDirectory,
+            Exact = settings.Exact,
+        };
+        var checker = new Checker();
+        using var models = new ModelStore();
+        Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism },
+            test => RunOne(test, checker, options, models, handle));
+    }
+
+    private void RunOne(PropertyTest item, Checker checker, CheckOptions options, ModelStore models, IFrameworkHandle handle)
+    {
+        if (_cancelled) return;
+        var (test, property, root) = item;
+        handle.RecordStart(test);
+        var clock = Stopwatch.StartNew();
+        TestResult result;
+        try
+        {
+            var results = checker.CheckFile(property.SpecPath, options with { Property = property.Property }, models, null, _cancellation.Token);
+            var found = results.Where(r => r.Property == property.Property).ElementAtOrDefault(property.Ordinal);
+            result = found is not null
+                ? ResultRenderer.Render(test, property, found, root, clock.Elapsed)
+                : Failure(test, $"the property file {property.RelativeSpec} changed since the tests were discovered: " +
+                                $"it has no property '{property.Property}' now (discover the tests again)", clock.Elapsed);
+        }
+        catch (OperationCanceledException) when (_cancelled)
+        {
+            result = new TestResult(test) { Outcome = TestOutcome.Skipped, ErrorMessage = "the run was cancelled", Duration = clock.Elapsed };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            result = Failure(test, $"VerifyGate failed on property '{property.Property}': {e.GetType().Name}: {e.Message}", clock.Elapsed);
+        }
+        handle.RecordResult(result);
+        handle.RecordEnd(test, result.Outcome);
+    }
+
+    private static TestResult Failure(TestCase test, string message, TimeSpan duration) =>
+        new(test) { Outcome = TestOutcome.Failed, ErrorMessage = message, Duration = duration };
+}

@@ -1,0 +1,87 @@
+namespace VerifyGate.TestAdapter.Tests;
+
+public class DiscoveryTests : IDisposable
+{
+    private readonly string _repo = RepoPaths.TempDirectory("vg-discovery");
+
+    public void Dispose() => Directory.Delete(_repo, recursive: true);
+
+    private string Source()
+    {
+        RepoPaths.CopyDirectory(RepoPaths.Of("samples/ModelRepo/models"), Path.Combine(_repo, "models"));
+        File.WriteAllText(Path.Combine(_repo, "models", "broken.verify.json"), "{ \"properties\": [ { \"name\": \"x\", }");
+        string bin = Path.Combine(_repo, "bin");
+        Directory.CreateDirectory(bin);
+        File.WriteAllLines(Path.Combine(bin, "Repo" + Manifest.Extension),
+            [$"root={_repo}/", "spec=models/vanderpol-step.verify.json", "spec=models/broken.verify.json", "spec=models/controller.verify.json"]);
+        return Path.Combine(bin, "Repo.dll");
+    }
+
+    [Fact]
+    public void One_test_per_property_with_stable_names_locations_and_traits()
+    {
+        var sink = new Sink();
+        new PropertyDiscoverer().DiscoverTests([Source()], new Context(), new Logger(), sink);
+
+        Assert.Equal(
+            ["models.broken.(file)", "models.controller.action-scores-lipschitz-linf", "models.controller.push-right-score-lipschitz-l1",
+             "models.controller.action-scores-lipschitz-full-state-space", "models.vanderpol-step.step-lipschitz-linf",
+             "models.vanderpol-step.position-lipschitz-l1", "models.vanderpol-step.step-lipschitz-wide-box"],
+            sink.Cases.Select(c => c.FullyQualifiedName));
+        var first = sink.Cases.Single(c => c.DisplayName == "step-lipschitz-linf");
+        Assert.Equal(Path.Combine(_repo, "models", "vanderpol-step.verify.json"), first.CodeFilePath);
+        Assert.Equal(7, first.LineNumber);
+        Assert.Equal(TestCases.ExecutorUri, first.ExecutorUri);
+        Assert.Equal([("Kind", "lipschitz"), ("Model", "vanderpol-step")], first.Traits.Select(t => (t.Name, t.Value)));
+        var broken = sink.Cases.Single(c => c.FullyQualifiedName == "models.broken.(file)");
+        Assert.Equal(1, broken.LineNumber);
+        Assert.Empty(broken.Traits);
+    }
+
+    [Fact]
+    public void Ids_are_the_same_on_every_discovery()
+    {
+        string source = Source();
+        var a = new Sink();
+        var b = new Sink();
+        new PropertyDiscoverer().DiscoverTests([source], new Context(), new Logger(), a);
+        new PropertyDiscoverer().DiscoverTests([source], new Context(), new Logger(), b);
+        Assert.Equal(a.Cases.Select(c => c.Id), b.Cases.Select(c => c.Id));
+        Assert.Equal(a.Cases.Count, a.Cases.Select(c => c.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void An_assembly_without_a_manifest_has_no_tests()
+    {
+        var sink = new Sink();
+        new PropertyDiscoverer().DiscoverTests([typeof(DiscoveryTests).Assembly.Location], new Context(), new Logger(), sink);
+        Assert.Empty(sink.Cases);
+    }
+
+    [Fact]
+    public void A_later_property_with_a_taken_name_is_its_own_test()
+    {
+        File.WriteAllText(Path.Combine(_repo, "dup.verify.json"), """
+            { "model": "m.onnx", "properties": [
+              { "name": "p", "kind": "lipschitz", "atMost": 1 },
+              { "name": "p", "kind": "lipschitz", "atMost": 2 } ] }
+            """);
+        var manifest = new Manifest(_repo, ["dup.verify.json"]);
+        var cases = PropertyOutline.Read(manifest);
+        Assert.Equal(["dup.p", "dup.p@3"], cases.Select(c => c.FullyQualifiedName));
+        Assert.Equal(["p", "p (line 3)"], cases.Select(c => c.DisplayName));
+    }
+
+    [Fact]
+    public void Run_settings_set_the_time_limit_and_parallelism()
+    {
+        var warnings = new List<string>();
+        var settings = AdapterSettings.Parse(
+            "<RunSettings><RunConfiguration><DisableParallelization>true</DisableParallelization></RunConfiguration>" +
+            "<VerifyGate><TimeLimitSeconds>30</TimeLimitSeconds><UseCache>nope</UseCache></VerifyGate></RunSettings>", warnings);
+        Assert.Equal(30, settings.TimeLimitSeconds);
+        Assert.Equal(1, settings.Parallelism);
+        Assert.True(settings.UseCache);
+        Assert.Equal(["VerifyGate.UseCache must be true or false, not 'nope'"], warnings);
+    }
+}

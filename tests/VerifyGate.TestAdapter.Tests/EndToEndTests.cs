@@ -1,0 +1,70 @@
+namespace VerifyGate.TestAdapter.Tests;
+
+/// <summary><c>dotnet test</c> on a copy of the sample model repository, as a user runs it.</summary>
+public class EndToEndTests(ModelRepoCopy repo) : IClassFixture<ModelRepoCopy>
+{
+    private static readonly string[] SampleProperties =
+    [
+        "pruned-action-scores-lipschitz-linf", "action-scores-lipschitz-linf", "push-right-score-lipschitz-l1",
+        "action-scores-lipschitz-full-state-space", "step-lipschitz-linf", "position-lipschitz-l1", "step-lipschitz-wide-box",
+    ];
+
+    private static readonly string[] AllNames = [.. SampleProperties.Append("(file)").Append("controller-linf-too-tight").Order()];
+
+    [Fact]
+    public void Every_property_is_a_test_with_its_outcome_bounds_and_location()
+    {
+        var (code, output, trx) = repo.TestWithTrx();
+
+        Assert.NotEqual(0, code);
+        Assert.Equal(SampleProperties.Length + 2, trx.Results.Count);
+        Assert.Equal(AllNames, trx.Results.Select(r => r.Name).Order());
+        foreach (string name in SampleProperties)
+        {
+            var passed = trx[name];
+            Assert.Equal("Passed", passed.Outcome);
+            Assert.Matches(@$"lipschitz '{name}': certified \[[0-9.]+, [0-9.]+\], threshold atMost [0-9]+, passed in [0-9.]+ s", passed.StdOut);
+        }
+        var step = trx["step-lipschitz-linf"];
+        Assert.Equal("models.vanderpol-step", step.ClassName);
+
+        var violated = trx["controller-linf-too-tight"];
+        Assert.Equal("Failed", violated.Outcome);
+        Assert.Matches(@"certified \[7\.0[0-9]+, [0-9.]+\], threshold atMost 5, failed", violated.Message);
+        Assert.Matches(@"witness x=\[[-0-9., ]+\], y=\[[-0-9., ]+\], ratio 7\.0", violated.Message);
+        Assert.Contains("models/tight.verify.json(8,", violated.Message);
+        Assert.Contains("error VG3001: property 'controller-linf-too-tight' is violated", violated.Message);
+        Assert.EndsWith($"{Path.Combine(repo.Root, "models", "tight.verify.json")}:line 8", violated.StackTrace.Trim());
+
+        var broken = trx["(file)"];
+        Assert.Equal("Failed", broken.Outcome);
+        Assert.Equal("models.broken", broken.ClassName);
+        Assert.Matches(@"models/broken\.verify\.json\(3,1\): error VG1001: not valid JSON", broken.Message);
+        Assert.Contains("broken.verify.json:line 3", broken.StackTrace);
+        Assert.Contains("Failed!  - Failed:     2, Passed:     7", output);
+    }
+
+    [Fact]
+    public void List_tests_names_every_property_without_checking()
+    {
+        var (code, output) = repo.Test("--list-tests");
+        Assert.Equal(0, code);
+        var listed = output.Split('\n').Select(l => l.Trim()).SkipWhile(l => l != "The following Tests are available:").Skip(1)
+            .Where(l => l.Length > 0).ToList();
+        Assert.Equal(AllNames, listed.Order());
+    }
+
+    [Fact]
+    public void A_filter_selects_properties_by_name_kind_and_model()
+    {
+        var (code, _, byName) = repo.TestWithTrx("--filter", "Name=step-lipschitz-linf");
+        Assert.Equal(0, code);
+        Assert.Equal([("step-lipschitz-linf", "Passed")], byName.Results.Select(r => (r.Name, r.Outcome)));
+
+        var (_, _, byModel) = repo.TestWithTrx("--filter", "Kind=lipschitz&Model=controller-pruned");
+        Assert.Equal(["pruned-action-scores-lipschitz-linf"], byModel.Results.Select(r => r.Name));
+
+        var (_, _, byFullName) = repo.TestWithTrx("--filter", "FullyQualifiedName~models.broken", "--", "RunConfiguration.DisableParallelization=true");
+        Assert.Equal([("(file)", "Failed")], byFullName.Results.Select(r => (r.Name, r.Outcome)));
+    }
+}
