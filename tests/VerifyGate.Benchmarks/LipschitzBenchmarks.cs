@@ -33,6 +33,7 @@ public sealed class LipschitzBenchmarks : IBenchmarkSection
 
     public string Run(TextWriter progress)
     {
+        string loadAtStart = LoadAverage();
         var exactTable = new StringBuilder();
         exactTable.AppendLine("| network | norm | lower | upper | rel. gap | time | unstable | sub-problems | at most 1.5×L | at most 0.9×L |");
         exactTable.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
@@ -79,6 +80,7 @@ public sealed class LipschitzBenchmarks : IBenchmarkSection
         sb.AppendLine($"Same norm on input and output, all outputs. \"exact\" closes the gap to 1e-6 relative (Exact = true);");
         sb.AppendLine($"the threshold columns decide L ≤ t without Exact, t = 1.5 × and 0.9 × the lower bound of the exact run (L itself when it closed).");
         sb.AppendLine($"Per-case time limit {CaseLimit:0} s; \"timeout\" rows show the certified bounds reached by then.");
+        sb.AppendLine($"Single runs, not medians. The 2 cores are shared: 1-minute load average {loadAtStart} at the start, {LoadAverage()} at the end.");
         sb.AppendLine();
         sb.Append(exactTable);
         sb.AppendLine();
@@ -145,6 +147,9 @@ public sealed class LipschitzBenchmarks : IBenchmarkSection
         r.Lower is double l && r.Upper is double u && u > 0 ? ((u - l) / u).ToString("0.0e0", CultureInfo.InvariantCulture) : "—";
 
     private static string Time(LipschitzResult r) => r.TimedOut ? $"timeout ({Timing.Format(r.Elapsed.TotalSeconds)})" : Timing.Format(r.Elapsed.TotalSeconds);
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static double LimitFromEnvironment(double fallback) =>
         double.TryParse(Environment.GetEnvironmentVariable("VERIFYGATE_LIP_LIMIT"), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : fallback;

@@ -26,7 +26,8 @@ public class DiscoveryTests : IDisposable
         Assert.Equal(
             ["models.broken.(file)", "models.controller.action-scores-lipschitz-linf", "models.controller.push-right-score-lipschitz-l1",
              "models.controller.action-scores-lipschitz-full-state-space", "models.vanderpol-step.step-lipschitz-linf",
-             "models.vanderpol-step.position-lipschitz-l1", "models.vanderpol-step.step-lipschitz-wide-box"],
+             "models.vanderpol-step.position-lipschitz-l1", "models.vanderpol-step.step-lipschitz-wide-box",
+             "models.vanderpol-step.no-other-preimage-near-state"],
             sink.Cases.Select(c => c.FullyQualifiedName));
         var first = sink.Cases.Single(c => c.DisplayName == "step-lipschitz-linf");
         Assert.Equal(Path.Combine(_repo, "models", "vanderpol-step.verify.json"), first.CodeFilePath);
