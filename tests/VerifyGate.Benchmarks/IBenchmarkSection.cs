@@ -13,5 +13,6 @@ public static class BenchmarkSections
     public static IReadOnlyList<IBenchmarkSection> All { get; } =
     [
         new FoundationBenchmarks(),
+        new InvertibilityBenchmarks(),
     ];
 }
