@@ -14,5 +14,6 @@ public static class BenchmarkSections
     [
         new FoundationBenchmarks(),
         new LipschitzBenchmarks(),
+        new InvertibilityBenchmarks(),
     ];
 }

@@ -59,10 +59,11 @@ internal sealed class MaximumEngine(IMipSolver solver)
                 var gx = new ForwardEncoding(model, bounds, "x_");
                 var gy = new ForwardEncoding(model, bounds, "y_");
                 LinearValue[] values;
+                ForwardEncoding? fx = null, fy = null;
                 if (matching)
                 {
-                    var fx = new ForwardEncoding(model, referenceBounds!, "fx_", gx.Inputs);
-                    var fy = new ForwardEncoding(model, referenceBounds!, "fy_", gy.Inputs);
+                    fx = new ForwardEncoding(model, referenceBounds!, "fx_", gx.Inputs);
+                    fy = new ForwardEncoding(model, referenceBounds!, "fy_", gy.Inputs);
                     PairCoupling.AtMost(model, fx.Outputs, fy.Outputs, query.OutputNorm, query.OutputTolerance);
                     values = outputs.Select(o => PairCoupling.Difference(model, gx.Outputs[o], gy.Outputs[o])).ToArray();
                 }
@@ -73,6 +74,16 @@ internal sealed class MaximumEngine(IMipSolver solver)
                     values = free.Select(i => PairCoupling.Difference(model, gx.Inputs[i], gy.Inputs[i])).ToArray();
                 }
                 objective.Apply(model, values);
+                // x = y at the box's midpoint is always feasible (equal outputs): SCIP starts with an incumbent.
+                var midpoint = query.Lower.Select((l, i) => (l + query.Upper[i]) / 2).ToArray();
+                gx.HintAt(midpoint);
+                gy.HintAt(midpoint);
+                if (matching)
+                {
+                    fx!.HintAt(midpoint);
+                    fy!.HintAt(midpoint);
+                }
+                model.HintRemaining(0.0);
                 return new SubProblemModel(model, v => (gx.InputsAt(v), gy.InputsAt(v)));
             }
             var (upper, limited) = SolveSubProblem(query, objective, Build, witnesses, clock, stop);
@@ -111,7 +122,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
             if (remaining <= 0) return (best, true);
             var built = build();
             var model = built.Model;
-            double? decided = !model.IsLinear ? null : query.Exact ? witnesses.BestValue ?? 0.0 : query.Threshold * (1 - 2 * SafetyRelative) - 2 * SafetyAbsolute;
+            double? decided = query.Exact ? witnesses.BestValue ?? 0.0 : query.Threshold * (1 - 2 * SafetyRelative) - 2 * SafetyAbsolute;
             var options = new SolveOptions
             {
                 TimeLimitSeconds = remaining,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using VerifyGate.Core.Bounds;
+using VerifyGate.Core.Checking;
 using VerifyGate.Core.Encoding;
 using VerifyGate.Core.Problems.Lipschitz;
 using VerifyGate.Core.Solving;
@@ -82,7 +83,7 @@ internal sealed class RadiusEngine(IMipSolver solver)
 
     /// <summary>Builds the sub-problem of one direction on the ball of radius R (bounds computed on that ball).
     /// With <paramref name="feasibilityOnly"/> the objective is dropped (bisection steps).</summary>
-    private SubProblemModel Build(TwoCopyQuery query, Direction direction, double radius, bool feasibilityOnly, double atLeast = 0)
+    private SubProblemModel Build(TwoCopyQuery query, Direction direction, double radius, bool feasibilityOnly, double atLeast = 0, Witness? hint = null)
     {
         var center = query.Center!;
         var fixedInputs = query.FixedInputs;
@@ -112,8 +113,34 @@ internal sealed class RadiusEngine(IMipSolver solver)
         }
         model.AddConstraint(query.Separation, separation, double.PositiveInfinity);   // s(x_i − y_i) ≥ δ
         model.SetMinimize(feasibilityOnly ? new Expr() : Expr.Of(t));
+        HintStart(query, direction, radius, x, y, t, hint);
         return new SubProblemModel(model, v => (x.InputsAt(v), y?.InputsAt(v) ?? (double[])center.Clone()));
     }
+
+    /// <summary>A starting point for SCIP: a known pair when it fits this direction and ball (a full feasible
+    /// solution), otherwise only the x copy at the centre (SCIP completes or discards it).</summary>
+    private static void HintStart(TwoCopyQuery query, Direction direction, double radius, ForwardEncoding x, ForwardEncoding? y, Var t, Witness? hint)
+    {
+        var center = query.Center!;
+        if (hint is not null)
+        {
+            var (hx, hy) = (hint.X, hint.Y);
+            int i = direction.Coordinate;
+            if (y is not null && direction.Sign * (hx[i] - hy[i]) < 0) (hx, hy) = (hy, hx);   // x ↔ y symmetry
+            double separation = y is null ? direction.Sign * (hx[i] - center[i]) : direction.Sign * (hx[i] - hy[i]);
+            double reach = Math.Max(Distance(hx, center), y is null ? 0 : Distance(hy, center));
+            if (separation >= query.Separation * (1 - PairWitnesses.SeparationSlack) && reach <= radius)
+            {
+                x.HintAt(hx);
+                y?.HintAt(hy);
+                x.Model.AddHint(t, reach);
+                return;
+            }
+        }
+        x.HintAt(center);
+    }
+
+    private static double Distance(double[] a, double[] b) => a.Select((v, i) => Math.Abs(v - b[i])).Max();
 
     private (double Lower, bool TimedOut) SolveDirect(TwoCopyQuery query, Direction direction, PairWitnesses witnesses, Stopwatch clock, CancellationTokenSource stop)
     {
@@ -129,7 +156,7 @@ internal sealed class RadiusEngine(IMipSolver solver)
             double remaining = query.TimeLimitSeconds - clock.Elapsed.TotalSeconds;
             if (remaining <= 0 || stop.IsCancellationRequested) return (proven, true);
             if (witnesses.BestValue is double known && known < radius) radius = Math.Max(known, proven);
-            var built = Build(query, direction, radius, feasibilityOnly: false, atLeast: proven);
+            var built = Build(query, direction, radius, feasibilityOnly: false, atLeast: proven, hint: witnesses.Best);
             double? best = witnesses.BestValue;
             double? decided = query.Exact || query.Threshold is null ? best : Math.Min(Inflate(query.Threshold.Value), best ?? double.PositiveInfinity);
             var options = new SolveOptions
@@ -195,7 +222,7 @@ internal sealed class RadiusEngine(IMipSolver solver)
             double remaining = query.TimeLimitSeconds - clock.Elapsed.TotalSeconds;
             if (remaining <= 0) return (Deflate(low), true);
             double r = highFeasible ? (low + high) / 2 : high;
-            var built = Build(query, direction, r, feasibilityOnly: true);
+            var built = Build(query, direction, r, feasibilityOnly: true, hint: witnesses.Best);
             var options = new SolveOptions { TimeLimitSeconds = remaining, ExtraScipParameters = "limits/solutions = 1\n" };
             var (result, _) = SubProblemSolve.Run(solver, built.Model, options, direction.Name, stop.Token);
             if (result.Status == SolveStatus.Infeasible)

