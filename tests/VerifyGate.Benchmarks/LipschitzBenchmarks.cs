@@ -1,3 +1,4 @@
+using VerifyGate.Core.Problems;
 using System.Globalization;
 using System.Text;
 using VerifyGate.Core.Bounds;
@@ -118,7 +119,7 @@ public sealed class LipschitzBenchmarks : IBenchmarkSection
         return sb.ToString();
     }
 
-    private static LipschitzResult Solve(LipschitzQuery query, OnnxRuntimeOracle oracle, TextWriter progress, string what)
+    private static CertifiedBounds Solve(LipschitzQuery query, OnnxRuntimeOracle oracle, TextWriter progress, string what)
     {
         var result = new LipschitzEngine(ScipSolver.Instance).Solve(query, oracle);
         progress.WriteLine($"  {what}: [{Number(result.Lower)}, {Number(result.Upper)}] in {result.Elapsed.TotalSeconds:0.00} s" +
@@ -138,15 +139,15 @@ public sealed class LipschitzBenchmarks : IBenchmarkSection
     /// <summary>Every bound method other than the default (Symbolic), including any added later (LpTightened).</summary>
     private static IEnumerable<BoundMethod> OtherBoundMethods() => Enum.GetValues<BoundMethod>().Where(m => m != BoundMethod.Symbolic);
 
-    private static string BoundRow(string label, string method, LipschitzResult r) =>
+    private static string BoundRow(string label, string method, CertifiedBounds r) =>
         $"| {label} | {method} | {r.UnstableNeurons} | {Time(r)} | {Number(r.Lower)} | {Number(r.Upper)} |";
 
     private static string Number(double? value) => value is double v ? v.ToString("G7", CultureInfo.InvariantCulture) : "—";
 
-    private static string Gap(LipschitzResult r) =>
+    private static string Gap(CertifiedBounds r) =>
         r.Lower is double l && r.Upper is double u && u > 0 ? ((u - l) / u).ToString("0.0e0", CultureInfo.InvariantCulture) : "—";
 
-    private static string Time(LipschitzResult r) => r.TimedOut ? $"timeout ({Timing.Format(r.Elapsed.TotalSeconds)})" : Timing.Format(r.Elapsed.TotalSeconds);
+    private static string Time(CertifiedBounds r) => r.TimedOut ? $"timeout ({Timing.Format(r.Elapsed.TotalSeconds)})" : Timing.Format(r.Elapsed.TotalSeconds);
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";

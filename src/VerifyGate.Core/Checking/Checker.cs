@@ -1,3 +1,4 @@
+using VerifyGate.Core.Problems;
 using VerifyGate.Core.Checking.Cache;
 using VerifyGate.Core.Checking.Runners;
 using VerifyGate.Core.Problems.Lipschitz;

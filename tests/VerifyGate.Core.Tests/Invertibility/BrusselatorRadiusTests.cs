@@ -1,3 +1,4 @@
+using VerifyGate.Core.Problems;
 using VerifyGate.Core.Onnx;
 using VerifyGate.Core.Problems.Invertibility;
 using VerifyGate.Core.Solving;
@@ -29,7 +30,7 @@ public class BrusselatorRadiusTests(ITestOutputHelper output)
     public static readonly double[] FirstCenter = [1.96433, 1.24951, 2.1];
     public static readonly double[] SecondCenter = [0.666201, 1.99221, 2.1];
 
-    private TwoCopyResult Run(TwoCopyQuery query)
+    private CertifiedBounds Run(TwoCopyQuery query)
     {
         using var runtime = new OnnxRuntimeModel(ModelPath);
         var result = new TwoCopyEngine(ScipSolver.Instance).Solve(query, new RuntimeOracle(runtime));
@@ -55,7 +56,7 @@ public class BrusselatorRadiusTests(ITestOutputHelper output)
         AssertRadius(result, 0.6553);
     }
 
-    private static void AssertRadius(TwoCopyResult result, double reference)
+    private static void AssertRadius(CertifiedBounds result, double reference)
     {
         Assert.NotNull(result.Lower);
         Assert.NotNull(result.Upper);

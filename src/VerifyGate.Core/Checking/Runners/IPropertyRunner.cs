@@ -1,3 +1,4 @@
+using VerifyGate.Core.Problems;
 using VerifyGate.Core.Problems.Lipschitz;
 using VerifyGate.Core.Solving;
 using VerifyGate.Core.Specs;
@@ -46,4 +47,16 @@ public sealed record BoundsRun
     public required string Solver { get; init; }
     public double Seconds { get; init; }
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>An engine's certified bounds as a runner's answer; <paramref name="leadingNotes"/> come first.</summary>
+    public static BoundsRun From(CertifiedBounds bounds, params IReadOnlyList<string> leadingNotes) => new()
+    {
+        Lower = bounds.Lower,
+        Upper = bounds.Upper,
+        Witness = bounds.Witness,
+        TimedOut = bounds.TimedOut,
+        Solver = bounds.Solver,
+        Seconds = bounds.Elapsed.TotalSeconds,
+        Notes = [.. leadingNotes, .. bounds.Notes],
+    };
 }

@@ -29,16 +29,7 @@ public sealed class LipschitzRunner : IPropertyRunner
             TimeLimitSeconds = context.TimeLimitSeconds,
         };
         var result = new LipschitzEngine(context.Solver).Solve(query, context.Oracle, context.Progress, context.Cancellation);
-        return new BoundsRun
-        {
-            Lower = result.Lower,
-            Upper = result.Upper,
-            Witness = result.Witness,
-            TimedOut = result.TimedOut,
-            Solver = result.Solver,
-            Seconds = result.Elapsed.TotalSeconds,
-            Notes = result.Notes,
-        };
+        return BoundsRun.From(result);
     }
 
     public static NormKind ToNormKind(Norm norm) => norm switch

@@ -1,3 +1,4 @@
+using VerifyGate.Core.Problems;
 using VerifyGate.Core.Checking;
 using VerifyGate.Core.Problems.Invertibility;
 using VerifyGate.Core.Specs;
@@ -68,20 +69,11 @@ public sealed class TwoCopyRunner(PropertyKind kind) : IPropertyRunner
             TimeLimitSeconds = context.TimeLimitSeconds,
         };
         var result = new TwoCopyEngine(context.Solver).Solve(query, context.Oracle, referenceOracle, context.Progress, context.Cancellation);
-        return new BoundsRun
-        {
-            Lower = result.Lower,
-            Upper = result.Upper,
-            Witness = result.Witness,
-            TimedOut = result.TimedOut,
-            Solver = result.Solver,
-            Seconds = result.Elapsed.TotalSeconds,
-            Notes = [CheckResult.MeaningPrefix + Meaning(kind, result, query), .. result.Notes],
-        };
+        return BoundsRun.From(result, CheckResult.MeaningPrefix + Meaning(kind, result, query));
     }
 
     /// <summary>What the certified bound means, in one phrase (shown by <c>verifygate check</c>).</summary>
-    public static string Meaning(PropertyKind kind, TwoCopyResult result, TwoCopyQuery query)
+    public static string Meaning(PropertyKind kind, CertifiedBounds result, TwoCopyQuery query)
     {
         string upper = ResultText.Number(result.Upper), lower = ResultText.Number(result.Lower);
         string eta = query.OutputTolerance > 0 ? $" (within {ResultText.Number(query.OutputTolerance)})" : "";

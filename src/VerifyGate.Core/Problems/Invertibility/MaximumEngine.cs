@@ -1,3 +1,4 @@
+using VerifyGate.Core.Problems;
 using System.Diagnostics;
 using VerifyGate.Core.Bounds;
 using VerifyGate.Core.Encoding;
@@ -20,7 +21,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
     public const double SafetyRelative = 1e-6;
     public const double SafetyAbsolute = 1e-9;
 
-    public TwoCopyResult Solve(TwoCopyQuery query, IModelOracle? oracle, IModelOracle? referenceOracle,
+    public CertifiedBounds Solve(TwoCopyQuery query, IModelOracle? oracle, IModelOracle? referenceOracle,
         IProgress<BoundsProgress>? progress, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
@@ -38,7 +39,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
             : VectorNorm.Norm(free.Select(i => query.Upper[i] - query.Lower[i]).ToArray(), query.InputNorm);
         trivialUpper = trivialUpper * (1 + 1e-12) + 1e-15;
         if (free.Length == 0)
-            return new TwoCopyResult { Lower = 0, Upper = 0, Solver = solver.Version, Elapsed = clock.Elapsed, Notes = ["every input is fixed: x = y is the only pair"] };
+            return new CertifiedBounds { Lower = 0, Upper = 0, Solver = solver.Version, Elapsed = clock.Elapsed, Notes = ["every input is fixed: x = y is the only pair"] };
 
         var objectives = matching ? LipschitzObjective.For(query.OutputNorm, outputs.Length) : LipschitzObjective.For(query.InputNorm, free.Length);
         var objectiveUppers = objectives.Select(_ => double.PositiveInfinity).ToArray();
@@ -96,7 +97,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
             if (!query.Exact && query.Threshold is double t && Lower() > t) stop.Cancel();  // decided: failed
         });
         notes.AddRange(witnesses.Notes);
-        return new TwoCopyResult
+        return new CertifiedBounds
         {
             Lower = Lower(),
             Upper = Math.Max(Upper(), Lower()),

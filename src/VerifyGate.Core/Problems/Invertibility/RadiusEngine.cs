@@ -1,3 +1,4 @@
+using VerifyGate.Core.Problems;
 using System.Diagnostics;
 using VerifyGate.Core.Bounds;
 using VerifyGate.Core.Checking;
@@ -32,7 +33,7 @@ internal sealed class RadiusEngine(IMipSolver solver)
         public string Name => $"{(Sign > 0 ? "+" : "-")}x{Coordinate}";
     }
 
-    public TwoCopyResult Solve(TwoCopyQuery query, IModelOracle? oracle, IProgress<BoundsProgress>? progress, CancellationToken cancellation)
+    public CertifiedBounds Solve(TwoCopyQuery query, IModelOracle? oracle, IProgress<BoundsProgress>? progress, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         var center = query.Center ?? throw new ArgumentException("the radius kinds need a centre");
@@ -67,7 +68,7 @@ internal sealed class RadiusEngine(IMipSolver solver)
         notes.AddRange(witnesses.Notes);
         if (witnesses.BestValue is null && !timedOut) notes.Add($"no separated pair with equal outputs exists within maxRadius {maxRadius:G6}: the lower bound is maxRadius");
         double lowerBound = Math.Max(0, Lower());
-        return new TwoCopyResult
+        return new CertifiedBounds
         {
             Lower = double.IsFinite(lowerBound) ? lowerBound : 0,
             Upper = witnesses.BestValue is double u ? Math.Max(u, lowerBound) : null,

@@ -1,3 +1,4 @@
+using VerifyGate.Core.Problems;
 using VerifyGate.Core.Problems.Lipschitz;
 using VerifyGate.Core.Solving;
 using VerifyGate.Core.Witnesses;
@@ -12,7 +13,7 @@ public sealed class TwoCopyEngine(IMipSolver solver)
 {
     /// <param name="oracle">Evaluates the model (ONNX Runtime in production); null skips the confirmation.</param>
     /// <param name="referenceOracle">Evaluates the reference of matching.</param>
-    public TwoCopyResult Solve(TwoCopyQuery query, IModelOracle? oracle = null, IModelOracle? referenceOracle = null,
+    public CertifiedBounds Solve(TwoCopyQuery query, IModelOracle? oracle = null, IModelOracle? referenceOracle = null,
         IProgress<BoundsProgress>? progress = null, CancellationToken cancellation = default)
     {
         Validate(query);

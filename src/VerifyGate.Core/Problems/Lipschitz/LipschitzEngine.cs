@@ -1,3 +1,4 @@
+using VerifyGate.Core.Problems;
 using System.Diagnostics;
 using VerifyGate.Core.Bounds;
 using VerifyGate.Core.Encoding;
@@ -22,7 +23,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
     public const double SafetyRelative = 2e-7;
     public const double SafetyAbsolute = 2e-9;
 
-    public LipschitzResult Solve(LipschitzQuery query, IModelOracle? oracle = null,
+    public CertifiedBounds Solve(LipschitzQuery query, IModelOracle? oracle = null,
         IProgress<BoundsProgress>? progress = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
@@ -31,7 +32,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
         var fixedInputs = query.FixedInputs;
         var outputs = query.SelectedOutputs;
         if (fixedInputs.All(f => f))
-            return new LipschitzResult { Lower = 0, Upper = 0, Solver = solver.Version, Elapsed = clock.Elapsed, Notes = ["every input is fixed: no pair of distinct inputs exists, L = 0"] };
+            return new CertifiedBounds { Lower = 0, Upper = 0, Solver = solver.Version, Elapsed = clock.Elapsed, Notes = ["every input is fixed: no pair of distinct inputs exists, L = 0"] };
 
         var tangentBounds = TangentBounds.Compute(bounds, query.InputNorm, fixedInputs);
         double intervalUpper = InflateValue(VectorNorm.Norm(outputs.Select(o => tangentBounds.Magnitude(network.OutputIndex, o)).ToArray(), query.OutputNorm));
@@ -40,7 +41,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
         progress?.Report(new BoundsProgress(clock.Elapsed, witnesses.Lower, intervalUpper));
 
         var objectives = LipschitzObjective.For(query.OutputNorm, outputs.Length);
-        LipschitzResult Done(double upper, bool timedOut) => new()
+        CertifiedBounds Done(double upper, bool timedOut) => new()
         {
             Lower = witnesses.Lower,
             Upper = Math.Min(upper, intervalUpper),

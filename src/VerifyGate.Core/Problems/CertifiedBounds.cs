@@ -1,13 +1,14 @@
 using VerifyGate.Core.Checking;
 
-namespace VerifyGate.Core.Problems.Lipschitz;
+namespace VerifyGate.Core.Problems;
 
-/// <summary>Certified bounds on L: <see cref="Upper"/> from proven solver bounds (with the safety
-/// margin), <see cref="Lower"/> from <see cref="Witness"/> only.</summary>
-public sealed record LipschitzResult
+/// <summary>What every engine returns: certified bounds on its quantity. The bound on the solver's side
+/// comes from proven solver bounds (with a safety margin); the other from <see cref="Witness"/> only.</summary>
+public sealed record CertifiedBounds
 {
     public double? Lower { get; init; }
     public double? Upper { get; init; }
+    /// <summary>The concrete inputs behind the witness-side bound, confirmed by the model oracle.</summary>
     public Witness? Witness { get; init; }
     public bool TimedOut { get; init; }
     public required string Solver { get; init; }
