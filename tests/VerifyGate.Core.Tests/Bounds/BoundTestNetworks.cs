@@ -5,6 +5,25 @@ namespace VerifyGate.Core.Tests.Bounds;
 /// <summary>Random networks of the shapes the bound engine must handle.</summary>
 internal static class BoundTestNetworks
 {
+    /// <summary>The random-network families the bound tests run on, three seeds each.</summary>
+    public static TheoryData<string, int> RandomCases()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var kind in new[] { "relu", "leaky", "residual", "residual-leaky" })
+            for (int seed = 1; seed <= 3; seed++)
+                data.Add(kind, seed);
+        return data;
+    }
+
+    public static Network RandomNetwork(string kind, Random rng) => kind switch
+    {
+        "relu" => Mlp(rng, 4, [8, 8, 6], 3),
+        "leaky" => Mlp(rng, 3, [7, 7, 7], 2, slope: 0.1),
+        "residual" => Residual(rng, 5, 6),
+        "residual-leaky" => Residual(rng, 4, 6, slope: 0.2),
+        _ => throw new ArgumentException(kind),
+    };
+
     public static double[,] RandomMatrix(Random rng, int rows, int columns, double scale = 1.0)
     {
         var w = new double[rows, columns];

@@ -29,30 +29,12 @@ public sealed class AcasLpFixture
 
 public class LpTighteningTests(AcasLpFixture acas, ITestOutputHelper output) : IClassFixture<AcasLpFixture>
 {
-    public static TheoryData<string, int> RandomCases()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (var kind in new[] { "relu", "leaky", "residual", "residual-leaky" })
-            for (int seed = 1; seed <= 3; seed++)
-                data.Add(kind, seed);
-        return data;
-    }
-
-    private static Network BuildRandom(string kind, Random rng) => kind switch
-    {
-        "relu" => BoundTestNetworks.Mlp(rng, 4, [8, 8, 6], 3),
-        "leaky" => BoundTestNetworks.Mlp(rng, 3, [7, 7, 7], 2, slope: 0.1),
-        "residual" => BoundTestNetworks.Residual(rng, 5, 6),
-        "residual-leaky" => BoundTestNetworks.Residual(rng, 4, 6, slope: 0.2),
-        _ => throw new ArgumentException(kind),
-    };
-
     [Theory]
-    [MemberData(nameof(RandomCases))]
+    [MemberData(nameof(BoundTestNetworks.RandomCases), MemberType = typeof(BoundTestNetworks))]
     public void Random_networks_sampled_values_stay_within_lp_bounds_which_are_no_looser_than_symbolic(string kind, int seed)
     {
         var rng = new Random(seed * 131 + kind.Length);
-        var network = BuildRandom(kind, rng);
+        var network = BoundTestNetworks.RandomNetwork(kind, rng);
         var (lower, upper) = BoundTestNetworks.RandomBox(rng, network.InputSize, maxWidth: 2.0);
         var symbolic = BoundPropagation.Compute(network, lower, upper, BoundMethod.Symbolic);
         var lp = LpTightening.Run(network, lower, upper, new LpTighteningOptions { Threads = seed % 2 + 1 });

@@ -5,30 +5,12 @@ namespace VerifyGate.Core.Tests.Bounds;
 
 public class RandomNetworkBoundTests
 {
-    public static TheoryData<string, int> Cases()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (var kind in new[] { "relu", "leaky", "residual", "residual-leaky" })
-            for (int seed = 1; seed <= 3; seed++)
-                data.Add(kind, seed);
-        return data;
-    }
-
-    private static Network Build(string kind, Random rng) => kind switch
-    {
-        "relu" => BoundTestNetworks.Mlp(rng, 4, [8, 8, 6], 3),
-        "leaky" => BoundTestNetworks.Mlp(rng, 3, [7, 7, 7], 2, slope: 0.1),
-        "residual" => BoundTestNetworks.Residual(rng, 5, 6),
-        "residual-leaky" => BoundTestNetworks.Residual(rng, 4, 6, slope: 0.2),
-        _ => throw new ArgumentException(kind),
-    };
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(BoundTestNetworks.RandomCases), MemberType = typeof(BoundTestNetworks))]
     public void Sampled_values_stay_within_both_bounds_and_symbolic_is_no_looser(string kind, int seed)
     {
         var rng = new Random(seed * 101 + kind.Length);
-        var network = Build(kind, rng);
+        var network = BoundTestNetworks.RandomNetwork(kind, rng);
         var (lower, upper) = BoundTestNetworks.RandomBox(rng, network.InputSize);
         var interval = BoundPropagation.Compute(network, lower, upper, BoundMethod.Interval);
         var symbolic = BoundPropagation.Compute(network, lower, upper, BoundMethod.Symbolic);
