@@ -1,6 +1,6 @@
-namespace VerifyGate.TestAdapter.Tests;
+namespace VerifyGate.Testing;
 
-/// <summary>Paths in this repository, found from the test assembly's folder.</summary>
+/// <summary>Paths in this repository, found from the test assembly's folder (linked into each test project that needs it).</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();

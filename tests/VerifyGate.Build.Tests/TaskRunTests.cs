@@ -1,0 +1,137 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace VerifyGate.Build.Tests;
+
+/// <summary>The task running the real CLI (from its build output) on property files in a temporary folder.</summary>
+public sealed class TaskRunTests : IDisposable
+{
+    private static readonly string CliPath = RepoPaths.Of($"src/VerifyGate.Cli/bin/{RepoPaths.Configuration}/net10.0/verifygate.dll");
+    private static readonly string IrisModel = Path.GetFullPath(RepoPaths.Of("../shared/models/lipbab/iris_net_4_5_5_3.onnx"));
+    private readonly string _folder = RepoPaths.TempDirectory("vg-task");
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>A property file with one l_inf Lipschitz property of the iris network on [0,1]^4 (constant 12.605).</summary>
+    private string IrisSpec(string fileName, double atMost)
+    {
+        string path = Path.Combine(_folder, fileName);
+        File.WriteAllText(path, $$"""
+            {
+              "model": "{{IrisModel.Replace("\\", "/")}}",
+              "properties": [
+                {
+                  "name": "iris-linf",
+                  "kind": "lipschitz",
+                  "domain": { "lower": 0, "upper": 1 },
+                  "atMost": {{atMost}}
+                }
+              ]
+            }
+            """);
+        return path;
+    }
+
+    private string Stamp => Path.Combine(_folder, "obj", "check.stamp");
+    private string Inputs => Path.Combine(_folder, "obj", "inputs.txt");
+
+    private (bool Succeeded, RecordingBuildEngine Engine) Run(params string[] specs)
+    {
+        var engine = new RecordingBuildEngine();
+        var task = new CheckProperties
+        {
+            BuildEngine = engine,
+            CliPath = CliPath,
+            PropertyFiles = specs.Select(s => (ITaskItem)new TaskItem(s)).ToArray(),
+            RootDirectory = _folder,
+            CacheDirectory = Path.Combine(_folder, "cache"),
+            StampFile = Stamp,
+            InputsFile = Inputs,
+        };
+        return (task.Execute(), engine);
+    }
+
+    [Fact]
+    public void A_passing_property_succeeds_and_writes_the_stamp_and_the_inputs()
+    {
+        string spec = IrisSpec("iris.verify.json", atMost: 20);
+
+        var (succeeded, engine) = Run(spec);
+
+        Assert.True(succeeded, engine.AllText);
+        Assert.Empty(engine.Errors);
+        Assert.Contains(engine.Messages, m => m.Message!.StartsWith("passed") && m.Message.Contains("iris-linf"));
+        Assert.True(File.Exists(Stamp));
+        Assert.Equal([IrisModel, Path.GetFullPath(spec)], File.ReadAllLines(Inputs).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_violated_property_is_an_error_at_its_threshold_and_removes_the_stamp()
+    {
+        string spec = IrisSpec("tight.verify.json", atMost: 5);
+        Directory.CreateDirectory(Path.GetDirectoryName(Stamp)!);
+        File.WriteAllText(Stamp, "from an earlier clean pass");
+
+        var (succeeded, engine) = Run(spec);
+
+        Assert.False(succeeded);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("VG3001", error.Code);
+        Assert.Equal(Path.GetFullPath(spec), error.File);
+        Assert.Equal((8, 7), (error.LineNumber, error.ColumnNumber)); // the "atMost" token
+        Assert.Contains("iris-linf", error.Message);
+        Assert.False(File.Exists(Stamp));
+    }
+
+    [Fact]
+    public void A_malformed_file_is_an_error_and_the_other_files_are_still_checked()
+    {
+        string good = IrisSpec("good.verify.json", atMost: 20);
+        string bad = Path.Combine(_folder, "bad.verify.json");
+        File.WriteAllText(bad, "{\n  \"model\": \"m.onnx\",\n  \"properties\": [ { \"name\": \"x\", } ]\n}\n");
+
+        var (succeeded, engine) = Run(good, bad);
+
+        Assert.False(succeeded);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(Path.GetFullPath(bad), error.File);
+        Assert.Equal(3, error.LineNumber);
+        Assert.StartsWith("VG10", error.Code);
+        Assert.Contains(engine.Messages, m => m.Message!.StartsWith("passed") && m.Message.Contains("good.verify.json"));
+    }
+
+    [Fact]
+    public void A_missing_cli_is_reported_without_starting_anything()
+    {
+        var engine = new RecordingBuildEngine();
+        var task = new CheckProperties { BuildEngine = engine, CliPath = Path.Combine(_folder, "nope.dll"), PropertyFiles = [new TaskItem(IrisSpec("a.verify.json", 20))] };
+
+        Assert.False(task.Execute());
+        Assert.Equal("VG4001", Assert.Single(engine.Errors).Code);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("ten")]
+    public void A_bad_time_limit_is_reported(string value)
+    {
+        var engine = new RecordingBuildEngine();
+        var task = new CheckProperties { BuildEngine = engine, CliPath = CliPath, TimeLimitSeconds = value, PropertyFiles = [new TaskItem(IrisSpec("a.verify.json", 20))] };
+
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("VG4002", error.Code);
+        Assert.Contains(value, error.Message);
+    }
+
+    [Fact]
+    public void No_property_files_is_a_success_with_a_message()
+    {
+        var engine = new RecordingBuildEngine();
+        var task = new CheckProperties { BuildEngine = engine, CliPath = CliPath, StampFile = Stamp };
+
+        Assert.True(task.Execute());
+        Assert.Contains(engine.Messages, m => m.Message!.Contains("no property files"));
+    }
+}
