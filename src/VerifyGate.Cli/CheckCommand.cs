@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text;
 using VerifyGate.Core.Checking;
 using VerifyGate.Core.Specs;
 
@@ -143,7 +144,7 @@ public static class CheckCommand
             string full = Path.GetFullPath(path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             var lines = SpecInputs.Of(files);
-            File.WriteAllText(full, string.Concat(lines.Select(l => l + "\n")), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            File.WriteAllText(full, string.Concat(lines.Select(l => l + "\n")), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
