@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text;
 using VerifyGate.Core.Checking;
 using VerifyGate.Core.Specs;
 
@@ -16,14 +17,24 @@ public sealed record CheckArguments
     public bool Exact { get; init; }
     public bool NoCache { get; init; }
     public string? CacheDirectory { get; init; }
+    /// <summary>Print full paths in the human output.</summary>
+    public bool AbsolutePaths { get; init; }
+    /// <summary>Where to write the list of files the check read (property files and models), one full path a line.</summary>
+    public string? InputsFile { get; init; }
+    /// <summary>The GitHub Actions job summary to append to; null for none.</summary>
+    public string? StepSummaryFile { get; init; }
 }
 
 /// <summary><c>verifygate check &lt;paths...&gt; [--property NAME] [--time-limit SECONDS] [--solver scip|highs|gurobi]
-/// [--json] [--exact] [--no-cache] [--cache-dir DIR]</c> (spec-format.md, "The CLI").</summary>
+/// [--json] [--exact] [--no-cache] [--cache-dir DIR] [--absolute-paths] [--inputs-file FILE] [--no-step-summary]</c>
+/// (spec-format.md, "The CLI").</summary>
 public static class CheckCommand
 {
-    public static Command Create()
+    /// <param name="stepSummaryFile">The job summary file unless --no-step-summary is given
+    /// (default: <c>$GITHUB_STEP_SUMMARY</c>); tests pass their own.</param>
+    public static Command Create(Func<string?>? stepSummaryFile = null)
     {
+        stepSummaryFile ??= StepSummary.PathFromEnvironment;
         var paths = new Argument<string[]>("paths") { Description = "Property files (*.verify.json), or folders searched recursively for them.", Arity = ArgumentArity.OneOrMore };
         paths.Validators.Add(result =>
         {
@@ -46,9 +57,13 @@ public static class CheckCommand
         var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the result cache." };
         var cacheDir = new Option<string?>("--cache-dir") { Description = $"The result cache folder (default: ${Core.Checking.Cache.ResultCache.DirectoryVariable}, else .verifygate/cache in the repository root)." };
 
+        var absolutePaths = new Option<bool>("--absolute-paths") { Description = "Print full paths instead of paths relative to the current directory (human output)." };
+        var inputsFile = new Option<string?>("--inputs-file") { Description = "Write the full paths of the property files checked and of the models they refer to, one a line, to this file." };
+        var noStepSummary = new Option<bool>("--no-step-summary") { Description = $"Do not append a Markdown summary to ${StepSummary.Variable} (GitHub Actions)." };
+
         var command = new Command("check", "Check the properties of property files and report each outcome.")
         {
-            paths, property, timeLimit, solver, json, exact, noCache, cacheDir,
+            paths, property, timeLimit, solver, json, exact, noCache, cacheDir, absolutePaths, inputsFile, noStepSummary,
         };
         command.SetAction(parse =>
         {
@@ -62,6 +77,9 @@ public static class CheckCommand
                 Exact = parse.GetValue(exact),
                 NoCache = parse.GetValue(noCache),
                 CacheDirectory = parse.GetValue(cacheDir),
+                AbsolutePaths = parse.GetValue(absolutePaths),
+                InputsFile = parse.GetValue(inputsFile),
+                StepSummaryFile = parse.GetValue(noStepSummary) ? null : stepSummaryFile(),
             };
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
@@ -76,6 +94,7 @@ public static class CheckCommand
     {
         var clock = Stopwatch.StartNew();
         var files = SpecDiscovery.Find(arguments.Paths);
+        if (arguments.InputsFile is { } inputs && !WriteInputs(inputs, files, error)) return ExitCodes.UsageOrError;
         if (files.Count == 0)
         {
             error.WriteLine($"verifygate: no property files ({SpecDiscovery.Pattern}) found in {string.Join(", ", arguments.Paths)}");
@@ -100,7 +119,7 @@ public static class CheckCommand
                 var fileResults = checker.CheckFile(file, options, models, progress, CancellationToken.None);
                 progress?.Clear();
                 if (!arguments.Json)
-                    foreach (var r in fileResults) output.WriteLine(HumanReport.Line(r));
+                    foreach (var r in fileResults) output.WriteLine(HumanReport.Line(r, arguments.AbsolutePaths));
                 results.AddRange(fileResults);
             }
         }
@@ -111,8 +130,41 @@ public static class CheckCommand
         }
 
         if (arguments.Json) output.WriteLine(ResultJson.Serialize(results));
-        else HumanReport.WriteTail(results, clock.Elapsed, output);
+        else HumanReport.WriteTail(results, clock.Elapsed, output, arguments.AbsolutePaths);
+        if (arguments.StepSummaryFile is { } summary) AppendStepSummary(summary, results, error);
         return ExitCodeOf(results);
+    }
+
+    /// <summary>The inputs file does not depend on the outcome, so it is written before checking (a build
+    /// tool reads it whatever the exit code). False, with a message, when it cannot be written.</summary>
+    private static bool WriteInputs(string path, IReadOnlyList<string> files, TextWriter error)
+    {
+        try
+        {
+            string full = Path.GetFullPath(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            var lines = SpecInputs.Of(files);
+            File.WriteAllText(full, string.Concat(lines.Select(l => l + "\n")), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            error.WriteLine($"verifygate: cannot write the inputs file {path}: {e.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>A job summary that cannot be written is worth a warning, not a different exit code.</summary>
+    private static void AppendStepSummary(string path, IReadOnlyList<CheckResult> results, TextWriter error)
+    {
+        try
+        {
+            StepSummary.Append(path, results, DisplayPath.Of);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            error.WriteLine($"verifygate: warning: cannot append the job summary to {path}: {e.Message}");
+        }
     }
 
     /// <summary>2 when any property is in error, else 1 when any failed, else 0 (inconclusive with warn passes).</summary>

@@ -6,29 +6,30 @@ namespace VerifyGate.Cli;
 /// properties that did not pass (<c>path(line,col): error VGnnnn: message</c>), then a summary.</summary>
 public static class HumanReport
 {
-    public static void Write(IReadOnlyList<CheckResult> results, TimeSpan elapsed, TextWriter output)
+    /// <param name="absolutePaths">Print full paths instead of paths relative to the current directory.</param>
+    public static void Write(IReadOnlyList<CheckResult> results, TimeSpan elapsed, TextWriter output, bool absolutePaths = false)
     {
-        foreach (var r in results) output.WriteLine(Line(r));
-        WriteTail(results, elapsed, output);
+        foreach (var r in results) output.WriteLine(Line(r, absolutePaths));
+        WriteTail(results, elapsed, output, absolutePaths);
     }
 
     /// <summary>What follows the per-property lines (which the CLI prints as each file finishes).</summary>
-    public static void WriteTail(IReadOnlyList<CheckResult> results, TimeSpan elapsed, TextWriter output)
+    public static void WriteTail(IReadOnlyList<CheckResult> results, TimeSpan elapsed, TextWriter output, bool absolutePaths = false)
     {
         var diagnostics = results.SelectMany(r => r.Diagnostics).Distinct().ToList(); // a file-level error is shared by its properties
         if (diagnostics.Count > 0)
         {
             output.WriteLine();
-            foreach (var d in diagnostics) output.WriteLine((d with { File = DisplayPath.Of(d.File) }).ToString());
+            foreach (var d in diagnostics) output.WriteLine((d with { File = DisplayPath.Of(d.File, absolutePaths) }).ToString());
         }
         output.WriteLine();
         output.WriteLine(Summary(results, elapsed));
     }
 
     /// <summary>e.g. <c>passed        models/iris.verify.json: iris-linf  [1.53, 1.53] atMost 40  0.41 s (cached)</c>.</summary>
-    public static string Line(CheckResult r)
+    public static string Line(CheckResult r, bool absolutePaths = false)
     {
-        string head = $"{OutcomeName(r.Outcome),-13} {DisplayPath.Of(r.File)}: {r.Property}";
+        string head = $"{OutcomeName(r.Outcome),-13} {DisplayPath.Of(r.File, absolutePaths)}: {r.Property}";
         if (r.Outcome == Outcome.Error) return $"{head}  {r.Message}";
         string threshold = r.Threshold switch
         {
@@ -52,14 +53,8 @@ public static class HumanReport
         return $"              certified [{Full(r.Lower)}, {Full(r.Upper)}]{gap}; witness x={ResultText.Vector(w.X)} y={ResultText.Vector(w.Y)}{ratio}";
     }
 
-    public static string Summary(IReadOnlyList<CheckResult> results, TimeSpan elapsed)
-    {
-        int Count(Outcome o) => results.Count(r => r.Outcome == o);
-        int cached = results.Count(r => r.Cached);
-        string properties = results.Count == 1 ? "1 property" : $"{results.Count} properties";
-        return $"{properties}: {Count(Outcome.Passed)} passed, {Count(Outcome.Failed)} failed, {Count(Outcome.Inconclusive)} inconclusive, " +
-               $"{Count(Outcome.Error)} error{(Count(Outcome.Error) == 1 ? "" : "s")}{(cached > 0 ? $" ({cached} cached)" : "")} in {ResultText.Seconds(elapsed.TotalSeconds)}";
-    }
+    public static string Summary(IReadOnlyList<CheckResult> results, TimeSpan elapsed) =>
+        $"{ResultText.Tally(results)} in {ResultText.Seconds(elapsed.TotalSeconds)}";
 
     public static string OutcomeName(Outcome outcome) => outcome.ToString().ToLowerInvariant();
 }

@@ -14,6 +14,9 @@ public sealed class PropertyExecutor : ITestExecutor
     private readonly CancellationTokenSource _cancellation = new();
     private volatile bool _cancelled;
 
+    /// <summary>The GitHub Actions job summary to append the run's results to (default: <c>$GITHUB_STEP_SUMMARY</c>).</summary>
+    internal Func<string?> StepSummaryFile { get; init; } = StepSummary.PathFromEnvironment;
+
     public void RunTests(IEnumerable<string>? sources, IRunContext? runContext, IFrameworkHandle? frameworkHandle)
     {
         if (sources is null || frameworkHandle is null) return;
@@ -69,12 +72,32 @@ public sealed class PropertyExecutor : ITestExecutor
             Exact = settings.Exact,
         };
         var checker = new Checker();
-        using var models = new ModelStore();
-        Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism },
-            test => RunOne(test, checker, options, models, handle));
+        var checkedResults = new List<CheckResult>();
+        using (var models = new ModelStore())
+        {
+            Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism },
+                test => RunOne(test, checker, options, models, handle, checkedResults));
+        }
+        AppendStepSummary(checkedResults, handle);
     }
 
-    private void RunOne(PropertyTest item, Checker checker, CheckOptions options, ModelStore models, IFrameworkHandle handle)
+    /// <summary>One section for the whole run, rows in file and line order; files relative to their repository root.</summary>
+    private void AppendStepSummary(List<CheckResult> results, IFrameworkHandle handle)
+    {
+        if (results.Count == 0 || StepSummaryFile() is not { } path) return;
+        var ordered = results.OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line).ThenBy(r => r.Column).ToList();
+        try
+        {
+            StepSummary.Append(path, ordered, file => file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            handle.SendMessage(TestMessageLevel.Warning, $"VerifyGate: cannot append the job summary to {path}: {e.Message}");
+        }
+    }
+
+    private void RunOne(PropertyTest item, Checker checker, CheckOptions options, ModelStore models, IFrameworkHandle handle,
+        List<CheckResult> checkedResults)
     {
         if (_cancelled) return;
         var (test, property, root) = item;
@@ -85,6 +108,8 @@ public sealed class PropertyExecutor : ITestExecutor
         {
             var results = checker.CheckFile(property.SpecPath, options with { Property = property.Property }, models, null, _cancellation.Token);
             var found = results.Where(r => r.Property == property.Property).ElementAtOrDefault(property.Ordinal);
+            if (found is not null)
+                lock (checkedResults) checkedResults.Add(found with { File = Path.GetRelativePath(root, found.File).Replace('\\', '/') });
             result = found is not null
                 ? ResultRenderer.Render(test, property, found, root, clock.Elapsed)
                 : Failure(test, $"the property file {property.RelativeSpec} changed since the tests were discovered: " +

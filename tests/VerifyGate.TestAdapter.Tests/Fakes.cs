@@ -20,3 +20,17 @@ internal sealed class Context : IDiscoveryContext
 {
     public IRunSettings? RunSettings => null;
 }
+
+internal sealed class Handle : IFrameworkHandle
+{
+    public List<TestResult> Results { get; } = [];
+    public List<string> Messages { get; } = [];
+    public bool EnableShutdownAfterTestRun { get; set; }
+    public void RecordResult(TestResult testResult) { lock (Results) Results.Add(testResult); }
+    public void RecordStart(TestCase testCase) { }
+    public void RecordEnd(TestCase testCase, TestOutcome outcome) { }
+    public void RecordAttachments(IList<AttachmentSet> attachmentSets) { }
+    public void SendMessage(TestMessageLevel testMessageLevel, string message) { lock (Messages) Messages.Add($"{testMessageLevel}: {message}"); }
+    public int LaunchProcessWithDebuggerAttached(string filePath, string? workingDirectory, string? arguments, IDictionary<string, string?>? environmentVariables) =>
+        throw new NotSupportedException();
+}

@@ -10,6 +10,17 @@ public static class ResultText
     public static string Seconds(double seconds) =>
         seconds < 10 ? $"{seconds.ToString("0.00", CultureInfo.InvariantCulture)} s" : $"{seconds.ToString("0.0", CultureInfo.InvariantCulture)} s";
 
+    /// <summary>e.g. <c>9 properties: 8 passed, 1 failed, 0 inconclusive, 0 errors (3 cached)</c>.</summary>
+    public static string Tally(IReadOnlyList<CheckResult> results)
+    {
+        int Count(Outcome o) => results.Count(r => r.Outcome == o);
+        int cached = results.Count(r => r.Cached);
+        int errors = Count(Outcome.Error);
+        string properties = results.Count == 1 ? "1 property" : $"{results.Count} properties";
+        return $"{properties}: {Count(Outcome.Passed)} passed, {Count(Outcome.Failed)} failed, {Count(Outcome.Inconclusive)} inconclusive, " +
+               $"{errors} error{(errors == 1 ? "" : "s")}{(cached > 0 ? $" ({cached} cached)" : "")}";
+    }
+
     public static string Bounds(double? lower, double? upper) => $"[{Number(lower)}, {Number(upper)}]";
 
     /// <summary>A vector in brackets; long ones are cut after <paramref name="shown"/> values.</summary>
