@@ -1,0 +1,27 @@
+namespace VerifyGate.EndToEnd.Tests;
+
+/// <summary><c>dotnet test</c> on a fresh model repository, as the GitHub workflow in docs/github-actions.md runs it.</summary>
+[Collection(PackedVerifyGateCollection.Name)]
+public sealed class TestRunTests(PackedVerifyGate package)
+{
+    [Fact]
+    public void Dotnet_test_runs_every_property_with_annotations_and_a_job_summary()
+    {
+        var repo = new ModelRepository(package, "tests", """<PackageReference Include="GitHubActionsTestLogger" Version="3.0.5" />""");
+        repo.WriteLipschitzSpec("iris.verify.json", "iris-linf", atMost: 20);
+        string tight = repo.WriteLipschitzSpec("tight.verify.json", "iris-linf-tight", atMost: 5);
+        string summary = repo.PathOf("summary.md");
+
+        var run = repo.Dotnet(new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary },
+            "test", "--logger", "GitHubActions");
+
+        Assert.True(run.ExitCode == 1, run.Output);
+        Assert.Matches(@"Failed!\s+- Failed:\s+1, Passed:\s+1, Skipped:\s+0, Total:\s+2", run.Output);
+        // GitHubActionsTestLogger turns the failed test's source position (the property's line in the JSON) into an annotation.
+        Assert.Contains($"::error title=iris-linf-tight,file={tight},line=5::", run.Output);
+        string table = File.ReadAllText(summary);
+        Assert.Contains("### VerifyGate: 2 properties: 1 passed, 1 failed, 0 inconclusive, 0 errors", table);
+        Assert.Contains("| models/iris.verify.json: iris-linf | passed | 12.6051 |", table);
+        Assert.Contains("| models/tight.verify.json: iris-linf-tight | failed | 12.6051 |", table);
+    }
+}
