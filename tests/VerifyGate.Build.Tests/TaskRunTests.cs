@@ -7,28 +7,15 @@ namespace VerifyGate.Build.Tests;
 public sealed class TaskRunTests : IDisposable
 {
     private static readonly string CliPath = RepoPaths.Of($"src/VerifyGate.Cli/bin/{RepoPaths.Configuration}/net10.0/verifygate.dll");
-    private static readonly string IrisModel = Path.GetFullPath(RepoPaths.Of("../shared/models/lipbab/iris_net_4_5_5_3.onnx"));
+    private static readonly string IrisModel = IrisSpec.SharedModel;
     private readonly string _folder = RepoPaths.TempDirectory("vg-task");
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    /// <summary>A property file with one l_inf Lipschitz property of the iris network on [0,1]^4 (constant 12.605).</summary>
-    private string IrisSpec(string fileName, double atMost)
+    private string WriteIrisSpec(string fileName, double atMost)
     {
         string path = Path.Combine(_folder, fileName);
-        File.WriteAllText(path, $$"""
-            {
-              "model": "{{IrisModel.Replace("\\", "/")}}",
-              "properties": [
-                {
-                  "name": "iris-linf",
-                  "kind": "lipschitz",
-                  "domain": { "lower": 0, "upper": 1 },
-                  "atMost": {{atMost}}
-                }
-              ]
-            }
-            """);
+        File.WriteAllText(path, IrisSpec.Text(IrisModel, "iris-linf", atMost));
         return path;
     }
 
@@ -54,7 +41,7 @@ public sealed class TaskRunTests : IDisposable
     [Fact]
     public void A_passing_property_succeeds_and_writes_the_stamp_and_the_inputs()
     {
-        string spec = IrisSpec("iris.verify.json", atMost: 20);
+        string spec = WriteIrisSpec("iris.verify.json", atMost: 20);
 
         var (succeeded, engine) = Run(spec);
 
@@ -68,7 +55,7 @@ public sealed class TaskRunTests : IDisposable
     [Fact]
     public void A_violated_property_is_an_error_at_its_threshold_and_removes_the_stamp()
     {
-        string spec = IrisSpec("tight.verify.json", atMost: 5);
+        string spec = WriteIrisSpec("tight.verify.json", atMost: 5);
         Directory.CreateDirectory(Path.GetDirectoryName(Stamp)!);
         File.WriteAllText(Stamp, "from an earlier clean pass");
 
@@ -86,7 +73,7 @@ public sealed class TaskRunTests : IDisposable
     [Fact]
     public void A_malformed_file_is_an_error_and_the_other_files_are_still_checked()
     {
-        string good = IrisSpec("good.verify.json", atMost: 20);
+        string good = WriteIrisSpec("good.verify.json", atMost: 20);
         string bad = Path.Combine(_folder, "bad.verify.json");
         File.WriteAllText(bad, "{\n  \"model\": \"m.onnx\",\n  \"properties\": [ { \"name\": \"x\", } ]\n}\n");
 
@@ -102,7 +89,7 @@ public sealed class TaskRunTests : IDisposable
     public void A_missing_cli_is_reported_without_starting_anything()
     {
         var engine = new RecordingBuildEngine();
-        var task = new CheckProperties { BuildEngine = engine, CliPath = Path.Combine(_folder, "nope.dll"), PropertyFiles = [new TaskItem(IrisSpec("a.verify.json", 20))] };
+        var task = new CheckProperties { BuildEngine = engine, CliPath = Path.Combine(_folder, "nope.dll"), PropertyFiles = [new TaskItem(WriteIrisSpec("a.verify.json", 20))] };
 
         Assert.False(task.Execute());
         Assert.Equal("VG4001", Assert.Single(engine.Errors).Code);
@@ -115,7 +102,7 @@ public sealed class TaskRunTests : IDisposable
     public void A_bad_time_limit_is_reported(string value)
     {
         var engine = new RecordingBuildEngine();
-        var task = new CheckProperties { BuildEngine = engine, CliPath = CliPath, TimeLimitSeconds = value, PropertyFiles = [new TaskItem(IrisSpec("a.verify.json", 20))] };
+        var task = new CheckProperties { BuildEngine = engine, CliPath = CliPath, TimeLimitSeconds = value, PropertyFiles = [new TaskItem(WriteIrisSpec("a.verify.json", 20))] };
 
         Assert.False(task.Execute());
         var error = Assert.Single(engine.Errors);

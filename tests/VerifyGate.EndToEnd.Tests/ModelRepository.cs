@@ -4,7 +4,7 @@ namespace VerifyGate.EndToEnd.Tests;
 /// framework, Microsoft.NET.Test.Sdk and VerifyGate from the local feed, an ONNX model and property files.</summary>
 public sealed class ModelRepository
 {
-    public const string Model = "iris_net_4_5_5_3.onnx";
+    public const string Model = IrisSpec.ModelFile;
 
     private readonly PackedVerifyGate _package;
     private readonly Dictionary<string, string> _environment;
@@ -17,7 +17,7 @@ public sealed class ModelRepository
         Root = Path.Combine(package.Root, name);
         Directory.CreateDirectory(Path.Combine(Root, "models"));
         _environment = new() { ["VERIFYGATE_CACHE_DIR"] = Path.Combine(Root, ".cache") };
-        File.Copy(RepoPaths.Of($"../shared/models/lipbab/{Model}"), Path.Combine(Root, "models", Model));
+        File.Copy(IrisSpec.SharedModel, Path.Combine(Root, "models", Model));
         File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -42,24 +42,11 @@ public sealed class ModelRepository
 
     public string PathOf(string relative) => Path.Combine(Root, relative);
 
-    /// <summary>A property file with one l_inf Lipschitz property of the iris network on [0,1]^4, whose
-    /// constant is 12.605: <c>atMost</c> 20 passes, 5 is violated. The threshold is on line 8.</summary>
+    /// <summary>Writes <see cref="IrisSpec"/> with the repository's copy of the model.</summary>
     public string WriteLipschitzSpec(string fileName, string property, double atMost)
     {
         string path = PathOf(Path.Combine("models", fileName));
-        File.WriteAllText(path, $$"""
-            {
-              "model": "{{Model}}",
-              "properties": [
-                {
-                  "name": "{{property}}",
-                  "kind": "lipschitz",
-                  "domain": { "lower": 0, "upper": 1 },
-                  "atMost": {{atMost}}
-                }
-              ]
-            }
-            """);
+        File.WriteAllText(path, IrisSpec.Text(Model, property, atMost));
         return path;
     }
 
