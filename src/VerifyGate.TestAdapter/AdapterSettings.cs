@@ -1,17 +1,22 @@
 using System.Globalization;
 using System.Xml.Linq;
+using VerifyGate.Core.Specs;
 
 namespace VerifyGate.TestAdapter;
 
 /// <summary>What the run settings say to the adapter. <c>dotnet test -- VerifyGate.TimeLimitSeconds=30</c>
-/// becomes <c>&lt;VerifyGate&gt;&lt;TimeLimitSeconds&gt;30&lt;/TimeLimitSeconds&gt;&lt;/VerifyGate&gt;</c>.</summary>
+/// becomes <c>&lt;VerifyGate&gt;&lt;TimeLimitSeconds&gt;30&lt;/TimeLimitSeconds&gt;&lt;/VerifyGate&gt;</c>.
+/// The VerifyGate values are null when not given: the manifest's (the project's) value or the default applies
+/// (<see cref="OptionPrecedence"/>).</summary>
 public sealed record AdapterSettings
 {
     /// <summary>The time limit of properties that set none in their file (like the CLI's --time-limit).</summary>
     public double? TimeLimitSeconds { get; init; }
-    public bool UseCache { get; init; } = true;
+    public bool? UseCache { get; init; }
     public string? CacheDirectory { get; init; }
-    public bool Exact { get; init; }
+    public bool? Exact { get; init; }
+    /// <summary>The solver for every property (like the CLI's --solver).</summary>
+    public SolverChoice? Solver { get; init; }
     /// <summary>RunConfiguration.DisableParallelization: one property at a time.</summary>
     public bool DisableParallelization { get; init; }
     /// <summary>RunConfiguration.MaxCpuCount when positive: at most this many properties at a time.</summary>
@@ -43,20 +48,24 @@ public sealed record AdapterSettings
             settings = settings with { MaxCpuCount = count };
         if (Text(own, "TimeLimitSeconds") is { } limit)
         {
-            if (double.TryParse(limit, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && seconds > 0 && double.IsFinite(seconds))
-                settings = settings with { TimeLimitSeconds = seconds };
+            if (SettingValues.TimeLimit(limit) is double seconds) settings = settings with { TimeLimitSeconds = seconds };
             else warnings?.Add($"VerifyGate.TimeLimitSeconds must be a positive number of seconds, not '{limit}'; the files' limits apply");
         }
         if (Bool(Text(own, "UseCache"), "VerifyGate.UseCache", warnings) is bool cache) settings = settings with { UseCache = cache };
         if (Bool(Text(own, "Exact"), "VerifyGate.Exact", warnings) is bool exact) settings = settings with { Exact = exact };
         if (Text(own, "CacheDirectory") is { Length: > 0 } folder) settings = settings with { CacheDirectory = folder };
+        if (Text(own, "Solver") is { } solver)
+        {
+            if (SettingValues.Solver(solver) is SolverChoice choice) settings = settings with { Solver = choice };
+            else warnings?.Add($"VerifyGate.Solver must be scip, highs or gurobi, not '{solver}'");
+        }
         return settings;
     }
 
     private static bool? Bool(string? text, string name, ICollection<string>? warnings)
     {
         if (text is null) return null;
-        if (bool.TryParse(text, out bool value)) return value;
+        if (SettingValues.Bool(text) is bool value) return value;
         warnings?.Add($"{name} must be true or false, not '{text}'");
         return null;
     }

@@ -3,10 +3,18 @@ namespace VerifyGate.TestAdapter;
 /// <summary>The list of property files that the build writes beside a test assembly
 /// (<c>&lt;assembly&gt;.verifygate.manifest</c>, see build/VerifyGate.targets). testhost hands the adapter
 /// only the built DLL; the manifest says which property files belong to it and where the repository is.
-/// Format: <c>root=&lt;folder&gt;</c>, then one <c>spec=&lt;path relative to root&gt;</c> per line.</summary>
+/// Format: <c>root=&lt;folder&gt;</c>, then one <c>spec=&lt;path relative to root&gt;</c> per line, then the
+/// project's settings that are set: <c>timeLimitSeconds=</c>, <c>useCache=</c>, <c>cacheDir=</c>, <c>exact=</c>,
+/// <c>solver=</c> (see <see cref="ManifestSettings"/>).</summary>
 public sealed record Manifest(string Root, IReadOnlyList<string> Specs)
 {
     public const string Extension = ".verifygate.manifest";
+
+    /// <summary>The project's settings: the defaults that run settings override.</summary>
+    public ManifestSettings Settings { get; init; } = ManifestSettings.None;
+
+    /// <summary>Why a setting line was ignored (a malformed value), for the run's output.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>Where the manifest of a test assembly is: beside it, named after it.</summary>
     public static string PathFor(string assemblyPath) =>
@@ -24,15 +32,56 @@ public sealed record Manifest(string Root, IReadOnlyList<string> Specs)
     {
         string root = fallbackRoot;
         var specs = new List<string>();
+        var settings = ManifestSettings.None;
+        string? cacheDir = null;
+        var warnings = new List<string>();
         foreach (string raw in lines)
         {
             string line = raw.Trim();
-            if (line.StartsWith("root=", StringComparison.Ordinal)) root = line["root=".Length..];
-            else if (line.StartsWith("spec=", StringComparison.Ordinal) && line.Length > "spec=".Length)
-                specs.Add(line["spec=".Length..].Replace('\\', '/'));
+            int equals = line.IndexOf('=');
+            if (equals < 0) continue;
+            string key = line[..equals];
+            string value = line[(equals + 1)..].Trim();
+            switch (key)
+            {
+                case "root":
+                    root = line[(equals + 1)..];
+                    break;
+                case "spec" when value.Length > 0:
+                    specs.Add(line[(equals + 1)..].Replace('\\', '/'));
+                    break;
+                case "timeLimitSeconds" when value.Length > 0:
+                    if (SettingValues.TimeLimit(value) is double seconds) settings = settings with { TimeLimitSeconds = seconds };
+                    else warnings.Add(Ignored("VerifyGateTimeLimitSeconds", "a positive number of seconds", value));
+                    break;
+                case "useCache" when value.Length > 0:
+                    if (SettingValues.Bool(value) is bool useCache) settings = settings with { UseCache = useCache };
+                    else warnings.Add(Ignored("VerifyGateUseCache", "true or false", value));
+                    break;
+                case "exact" when value.Length > 0:
+                    if (SettingValues.Bool(value) is bool exact) settings = settings with { Exact = exact };
+                    else warnings.Add(Ignored("VerifyGateExact", "true or false", value));
+                    break;
+                case "solver" when value.Length > 0:
+                    if (SettingValues.Solver(value) is { } solver) settings = settings with { Solver = solver };
+                    else warnings.Add(Ignored("VerifyGateSolver", "scip, highs or gurobi", value));
+                    break;
+                case "cacheDir" when value.Length > 0:
+                    cacheDir = value;
+                    break;
+            }
         }
-        return new Manifest(root, specs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
+        // The build writes a full path; a relative one (a hand-written manifest) is taken from the root.
+        if (cacheDir is not null) settings = settings with { CacheDirectory = Path.GetFullPath(Path.Combine(root, cacheDir)) };
+        return new Manifest(root, specs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList())
+        {
+            Settings = settings,
+            Warnings = warnings,
+        };
     }
+
+    private static string Ignored(string property, string expected, string value) =>
+        $"{property} must be {expected}, not '{value}'; ignored";
 
     public string FullPath(string relativeSpec) => Path.GetFullPath(Path.Combine(Root, relativeSpec));
 }

@@ -64,19 +64,21 @@ public sealed class PropertyExecutor : ITestExecutor
         var warnings = new List<string>();
         var settings = AdapterSettings.Parse(runContext?.RunSettings?.SettingsXml, warnings);
         foreach (string warning in warnings) handle.SendMessage(TestMessageLevel.Warning, $"VerifyGate: {warning}");
-        var options = new CheckOptions
+        // Each test assembly has its own manifest, so its own project settings under the run settings.
+        var options = new Dictionary<string, CheckOptions>(StringComparer.Ordinal);
+        foreach (var source in work.GroupBy(t => t.Test.Source, StringComparer.Ordinal))
         {
-            TimeLimitSeconds = settings.TimeLimitSeconds,
-            UseCache = settings.UseCache,
-            CacheDirectory = settings.CacheDirectory,
-            Exact = settings.Exact,
-        };
+            var manifest = source.First().Manifest;
+            foreach (string warning in manifest.Warnings)
+                handle.SendMessage(TestMessageLevel.Warning, $"VerifyGate: {Path.GetFileName(Manifest.PathFor(source.Key))}: {warning}");
+            options[source.Key] = OptionPrecedence.Resolve(settings, manifest.Settings);
+        }
         var checker = new Checker();
         var checkedResults = new List<CheckResult>();
         using (var models = new ModelStore())
         {
             Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism },
-                test => RunOne(test, checker, options, models, handle, checkedResults));
+                test => RunOne(test, checker, options[test.Test.Source], models, handle, checkedResults));
         }
         AppendStepSummary(checkedResults, handle);
     }
@@ -100,7 +102,8 @@ public sealed class PropertyExecutor : ITestExecutor
         List<CheckResult> checkedResults)
     {
         if (_cancelled) return;
-        var (test, property, root) = item;
+        var (test, property, manifest) = item;
+        string root = manifest.Root;
         handle.RecordStart(test);
         var clock = Stopwatch.StartNew();
         TestResult result;

@@ -82,7 +82,7 @@ public class DiscoveryTests : IDisposable
             "<VerifyGate><TimeLimitSeconds>30</TimeLimitSeconds><UseCache>nope</UseCache></VerifyGate></RunSettings>", warnings);
         Assert.Equal(30, settings.TimeLimitSeconds);
         Assert.Equal(1, settings.Parallelism);
-        Assert.True(settings.UseCache);
+        Assert.Null(settings.UseCache);
         Assert.Equal(["VerifyGate.UseCache must be true or false, not 'nope'"], warnings);
     }
 }

@@ -50,6 +50,21 @@ public class EndToEndTests(ModelRepoCopy repo) : IClassFixture<ModelRepoCopy>
     }
 
     [Fact]
+    public void The_project_settings_are_written_into_the_manifest()
+    {
+        string[] lines = File.ReadAllLines(Manifest.PathFor(repo.AssemblyPath));
+        Assert.Contains($"timeLimitSeconds={ModelRepoCopy.TimeLimitSeconds}", lines);
+        Assert.Contains($"cacheDir={repo.CacheDirectory}", lines);
+        Assert.Contains("useCache=true", lines);
+        Assert.Contains("exact=false", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("solver=", StringComparison.Ordinal));
+        var manifest = Manifest.ForAssembly(repo.AssemblyPath)!;
+        Assert.Equal(new ManifestSettings { TimeLimitSeconds = ModelRepoCopy.TimeLimitSeconds, UseCache = true, CacheDirectory = repo.CacheDirectory, Exact = false },
+            manifest.Settings);
+        Assert.Empty(manifest.Warnings);
+    }
+
+    [Fact]
     public void List_tests_names_every_property_without_checking()
     {
         var (code, output) = repo.Test("--list-tests");

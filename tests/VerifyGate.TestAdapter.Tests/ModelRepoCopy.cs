@@ -10,13 +10,21 @@ public sealed class ModelRepoCopy : IDisposable
 {
     public string Root { get; } = RepoPaths.TempDirectory("vg-modelrepo");
     public string Configuration => RepoPaths.Configuration;
+    /// <summary>The copy's VerifyGateTimeLimitSeconds.</summary>
+    public const int TimeLimitSeconds = 90;
+    public string CacheDirectory => Path.Combine(Root, ".cache");
+    public string AssemblyPath => Path.Combine(Root, "bin", Configuration, "net10.0", "ModelRepo.dll");
 
     public ModelRepoCopy()
     {
         RepoPaths.CopyDirectory(RepoPaths.Of("samples/ModelRepo"), Root);
         string repo = RepoPaths.Root;
         File.WriteAllText(Path.Combine(Root, "Directory.Build.props"),
-            $"<Project><Import Project=\"{repo}/Directory.Build.props\" /><Import Project=\"{repo}/build/VerifyGate.props\" /></Project>");
+            $"<Project><Import Project=\"{repo}/Directory.Build.props\" />" +
+            // Project settings as a user sets them; the time limit is above the default and the cache folder is
+            // VERIFYGATE_CACHE_DIR's, so the checks behave as without them.
+            $"<PropertyGroup><VerifyGateTimeLimitSeconds>{TimeLimitSeconds}</VerifyGateTimeLimitSeconds><VerifyGateCacheDir>.cache</VerifyGateCacheDir></PropertyGroup>" +
+            $"<Import Project=\"{repo}/build/VerifyGate.props\" /></Project>");
         File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), $"<Project><Import Project=\"{repo}/build/VerifyGate.targets\" /></Project>");
         File.WriteAllText(Path.Combine(Root, "Directory.Packages.props"), $"<Project><Import Project=\"{repo}/Directory.Packages.props\" /></Project>");
         string project = Path.Combine(Root, "ModelRepo.csproj");
@@ -64,7 +72,7 @@ public sealed class ModelRepoCopy : IDisposable
         foreach (string a in arguments) start.ArgumentList.Add(a);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["VERIFYGATE_CACHE_DIR"] = Path.Combine(Root, ".cache");
+        start.Environment["VERIFYGATE_CACHE_DIR"] = CacheDirectory;
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();
