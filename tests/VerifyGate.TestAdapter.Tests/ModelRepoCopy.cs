@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Xml.Linq;
 
 namespace VerifyGate.TestAdapter.Tests;
@@ -66,23 +65,8 @@ public sealed class ModelRepoCopy : IDisposable
         return (code, output, new Trx(XDocument.Load(trx)));
     }
 
-    private (int ExitCode, string Output) Dotnet(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in arguments) start.ArgumentList.Add(a);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["VERIFYGATE_CACHE_DIR"] = CacheDirectory;
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in 3 minutes:\n{output}");
-        }
-        return (process.ExitCode, output + error.Result);
-    }
+    private (int ExitCode, string Output) Dotnet(params string[] arguments) =>
+        DotnetCli.Run(Root, new Dictionary<string, string> { ["VERIFYGATE_CACHE_DIR"] = Path.Combine(Root, ".cache") }, TimeSpan.FromMinutes(3), arguments);
 }
 
 /// <summary>The parts of a TRX report the tests look at.</summary>
