@@ -85,6 +85,57 @@ public sealed class TaskRunTests : IDisposable
         Assert.Contains(engine.Messages, m => m.Message!.StartsWith("passed") && m.Message.Contains("good.verify.json"));
     }
 
+    /// <summary>ACAS Xu 1_1 over the property-2 box: in 1 s the certified interval stays about [0.3, 4.7e6],
+    /// so a threshold of 1e5 is undecided.</summary>
+    private string WriteUndecidedSpec(string onInconclusive)
+    {
+        string model = Path.GetFullPath(RepoPaths.Of("../shared/models/acasxu/ACASXU_run2a_1_1_batch_2000.onnx")).Replace("\\", "/");
+        string path = Path.Combine(_folder, $"acas-{onInconclusive}.verify.json");
+        File.WriteAllText(path, $$"""
+            {
+              "model": "{{model}}",
+              "properties": [
+                {
+                  "name": "acas-linf",
+                  "kind": "lipschitz",
+                  "domain": { "lower": [0.6, -0.5, -0.5, 0.45, -0.5], "upper": [0.679857769, 0.5, 0.5, 0.5, -0.45] },
+                  "timeLimitSeconds": 1,
+                  "onInconclusive": "{{onInconclusive}}",
+                  "atMost": 100000
+                }
+              ]
+            }
+            """);
+        return path;
+    }
+
+    [Fact]
+    public void An_inconclusive_property_that_may_warn_is_a_warning_and_the_run_passes()
+    {
+        string spec = WriteUndecidedSpec("warn");
+
+        var (succeeded, engine) = Run(spec);
+
+        Assert.True(succeeded, engine.AllText);
+        Assert.Empty(engine.Errors);
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal(("VG3002", Path.GetFullPath(spec), 10, 17), (warning.Code, warning.File, warning.LineNumber, warning.ColumnNumber));
+        Assert.True(File.Exists(Stamp));
+    }
+
+    [Fact]
+    public void An_inconclusive_property_that_must_decide_is_an_error()
+    {
+        string spec = WriteUndecidedSpec("fail");
+
+        var (succeeded, engine) = Run(spec);
+
+        Assert.False(succeeded);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(("VG3002", 10, 17), (error.Code, error.LineNumber, error.ColumnNumber));
+        Assert.False(File.Exists(Stamp));
+    }
+
     [Fact]
     public void A_missing_cli_is_reported_without_starting_anything()
     {
