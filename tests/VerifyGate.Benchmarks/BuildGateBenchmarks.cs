@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using VerifyGate.Core.Checking;
+
+namespace VerifyGate.Benchmarks;
+
+/// <summary>Where the time of the build gate goes on samples/ModelRepo: solving in process (the baseline),
+/// the CLI as a process (uncached and with a warm result cache), the full MSBuild gate, and the no-op costs
+/// when nothing changed. Every figure is measured in the same run; the result cache lives in a temp folder.</summary>
+public sealed class BuildGateBenchmarks : IBenchmarkSection
+{
+    public string Name => "build";
+    public string Title => "Build gate and CLI: where the time goes";
+
+    private const int SolveRepeats = 3;
+    private const int NoOpRepeats = 5;
+    private const string Configuration = "Release";
+
+    private static readonly Dictionary<string, string> BuildEnvironment = new()
+    {
+        ["MSBUILDDISABLENODEREUSE"] = "1",
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+    };
+
+    private sealed record Sample(string Label, string Command, List<double> Seconds)
+    {
+        public double Median => Seconds.Order().ElementAt(Seconds.Count / 2);
+        public double Min => Seconds.Min();
+        public double Max => Seconds.Max();
+    }
+
+    public string Run(TextWriter progress)
+    {
+        string root = Paths.RepositoryRoot;
+        string project = Path.Combine(root, "samples", "ModelRepo");
+        string cli = Path.Combine(root, "src", "VerifyGate.Cli", "bin", Configuration, "net10.0", "verifygate.dll");
+        // The gate's stamp and inputs list (build/VerifyGate.targets, _VerifyGateStateDirectory).
+        string gateState = Path.Combine(project, "obj", Configuration, "net10.0", "verifygate");
+        string cacheDir = Path.Combine(Path.GetTempPath(), $"verifygate-bench-{Guid.NewGuid():N}");
+        string loadAtStart = LoadAverage();
+
+        progress.WriteLine("  building samples/ModelRepo (and the CLI and build task it uses)");
+        // The CLI and the task first: the sample's restore does not restore these two references.
+        foreach (string target in new[] { "src/VerifyGate.Cli", "src/VerifyGate.Build", "samples/ModelRepo" })
+            Dotnet(root, "build", target, "-c", Configuration, "-tl:off", "-nodeReuse:false");
+
+        var samples = new List<Sample>();
+        int properties = 0, files = 0;
+        try
+        {
+            var checker = new Checker();
+            var noCache = new CheckOptions { UseCache = false };
+            samples.Add(Measure(progress, "in process: Checker, no cache (baseline)", "Checker.Check([samples/ModelRepo], UseCache = false)",
+                SolveRepeats, () => { }, () =>
+                {
+                    var clock = Stopwatch.StartNew();
+                    var results = checker.Check([project], noCache);
+                    double seconds = clock.Elapsed.TotalSeconds;
+                    properties = ExpectAllPassed(results);
+                    files = results.Select(r => r.File).Distinct().Count();
+                    return seconds;
+                }));
+
+            samples.Add(Measure(progress, "CLI process, no cache", "verifygate check samples/ModelRepo --no-cache",
+                SolveRepeats, () => { }, () => Dotnet(root, "exec", cli, "check", "samples/ModelRepo", "--no-cache", "--no-step-summary")));
+
+            // The discarded warm-up run fills the temp cache; the timed runs read it.
+            samples.Add(Measure(progress, "CLI process, warm result cache", "verifygate check samples/ModelRepo --cache-dir <temp>",
+                NoOpRepeats, () => { }, () => Dotnet(root, "exec", cli, "check", "samples/ModelRepo", "--cache-dir", cacheDir, "--no-step-summary")));
+
+            string[] gate = ["build", "samples/ModelRepo", "-c", Configuration, "-t:VerifyGateCheck", "-p:VerifyGateUseCache=false", "-tl:off", "-nodeReuse:false"];
+            samples.Add(Measure(progress, "build gate, full (stamp deleted)", "dotnet build -t:VerifyGateCheck -p:VerifyGateUseCache=false",
+                SolveRepeats, () => DeleteDirectory(gateState), () => Dotnet(root, gate)));
+
+            samples.Add(Measure(progress, "build gate, unchanged (target skipped)", "the same again",
+                NoOpRepeats, () => { }, () => Dotnet(root, gate)));
+
+            string[] build = ["build", "samples/ModelRepo", "-c", Configuration, "-tl:off", "-nodeReuse:false", "--no-restore"];
+            samples.Add(Measure(progress, "no-op build, no gate (reference)", "dotnet build --no-restore",
+                NoOpRepeats, () => { }, () => Dotnet(root, build)));
+
+            samples.Add(Measure(progress, "no-op build with VerifyGateRunOnBuild=true", "dotnet build --no-restore -p:VerifyGateRunOnBuild=true",
+                NoOpRepeats, () => { }, () => Dotnet(root, [.. build, "-p:VerifyGateRunOnBuild=true", "-p:VerifyGateUseCache=false"])));
+        }
+        finally
+        {
+            DeleteDirectory(cacheDir);
+        }
+        return Markdown(samples, properties, files, loadAtStart);
+    }
+
+    private static string Markdown(IReadOnlyList<Sample> s, int properties, int files, string loadAtStart)
+    {
+        double baseline = s[0].Median;
+        var sb = new StringBuilder();
+        sb.AppendLine($"samples/ModelRepo, {properties} properties in {files} property files. Median and minimum of {SolveRepeats} runs " +
+                      $"(solving rows) or {NoOpRepeats} runs (cached and no-op rows), each after one discarded warm-up run.");
+        sb.AppendLine();
+        sb.AppendLine("| run | command | median | min | × baseline |");
+        sb.AppendLine("| --- | --- | ---: | ---: | ---: |");
+        foreach (var x in s)
+            sb.AppendLine($"| {x.Label} | `{x.Command}` | {Timing.Format(x.Median)} | {Timing.Format(x.Min)} | {Ratio(x.Median / baseline)} |");
+        sb.AppendLine();
+
+        var (inProcess, cli, warm, gate, gateNoOp, plain, runOnBuild) = (s[0], s[1], s[2], s[3], s[4], s[5], s[6]);
+        double processOverhead = cli.Median - inProcess.Median;
+        double msbuildOverhead = gate.Median - cli.Median;
+        sb.AppendLine($"Solving the {properties} properties in a warm process takes {Timing.Format(inProcess.Median)}; " +
+                      $"the CLI as a process takes {Timing.Format(cli.Median)} ({Signed(processOverhead)}: runtime start, JIT, loading the solver libraries), " +
+                      $"and the full gate {Timing.Format(gate.Median)} ({Signed(msbuildOverhead)} over the CLI for MSBuild's start, evaluation and the task), " +
+                      $"so out-of-process and MSBuild overhead make {Percent((gate.Median - inProcess.Median) / gate.Median)} of a full gate run.");
+        sb.AppendLine($"With a warm result cache the CLI takes {Timing.Format(warm.Median)}, {Percent(warm.Median / cli.Median)} of the uncached run " +
+                      $"and {Ratio(warm.Median / baseline)} the in-process solving time: what remains is mostly process start-up.");
+        double extra = runOnBuild.Median - plain.Median;
+        double spread = Math.Max(plain.Max - plain.Min, runOnBuild.Max - runOnBuild.Min);
+        string verdict = Math.Abs(extra) <= spread ? $"within the run-to-run spread ({Timing.Format(spread)})" : $"{Percent(extra / plain.Median)} of the no-op build";
+        sb.AppendLine($"When nothing changed MSBuild skips the target: `-t:VerifyGateCheck` alone takes {Timing.Format(gateNoOp.Median)} " +
+                      $"against {Timing.Format(plain.Median)} for a no-op build without the gate, and a no-op build with VerifyGateRunOnBuild=true takes " +
+                      $"{Timing.Format(runOnBuild.Median)}, {Signed(extra)} per build ({verdict}).");
+        sb.AppendLine();
+        sb.AppendLine($"The 2 cores are shared: 1-minute load average {loadAtStart} at the start, {LoadAverage()} at the end.");
+        return sb.ToString();
+    }
+
+    private static Sample Measure(TextWriter progress, string label, string command, int repeats, Action before, Func<double> run)
+    {
+        progress.Write($"  {label}: ");
+        before();
+        run();
+        var times = new List<double>();
+        for (int i = 0; i < repeats; i++)
+        {
+            before();
+            times.Add(run());
+            progress.Write($"{Timing.Format(times[^1])} ");
+        }
+        progress.WriteLine();
+        return new Sample(label, command, times);
+    }
+
+    private static double Dotnet(string workingDirectory, params string[] arguments) =>
+        ProcessRunner.Time("dotnet", arguments, workingDirectory, BuildEnvironment);
+
+    private static int ExpectAllPassed(IReadOnlyList<CheckResult> results)
+    {
+        var notPassed = results.Where(r => r.Outcome != Outcome.Passed).ToList();
+        if (results.Count == 0 || notPassed.Count > 0)
+            throw new InvalidOperationException($"expected every property of samples/ModelRepo to pass; {notPassed.Count} of {results.Count} did not");
+        return results.Count;
+    }
+
+    private static void DeleteDirectory(string path)
+    {
+        if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+    }
+
+    private static string Ratio(double r) => r.ToString("0.00", CultureInfo.InvariantCulture) + "×";
+    private static string Percent(double f) => (100 * f).ToString("0", CultureInfo.InvariantCulture) + " %";
+    private static string Signed(double seconds) => (seconds < 0 ? "−" : "+") + Timing.Format(Math.Abs(seconds));
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+}
