@@ -6,8 +6,9 @@ namespace VerifyGate.Benchmarks;
 /// <summary>Runs a child process to completion and times it (start to exit, wall clock).</summary>
 public static class ProcessRunner
 {
-    /// <summary>Seconds the process took; throws with the end of its output when it exits with another code.</summary>
-    public static double Time(string fileName, IEnumerable<string> arguments, string workingDirectory,
+    /// <summary>Seconds the process took and its output (stdout and stderr); throws with the end of the
+    /// output when it exits with another code.</summary>
+    public static (double Seconds, string Output) Time(string fileName, IEnumerable<string> arguments, string workingDirectory,
         IReadOnlyDictionary<string, string>? environment = null, int expectedExitCode = 0)
     {
         var info = new ProcessStartInfo(fileName)
@@ -30,12 +31,13 @@ public static class ProcessRunner
         process.BeginErrorReadLine();
         process.WaitForExit();
         double seconds = clock.Elapsed.TotalSeconds;
+        string text;
+        lock (output) text = output.ToString();
         if (process.ExitCode != expectedExitCode)
         {
-            string text = output.ToString();
             throw new InvalidOperationException(
                 $"{fileName} {string.Join(' ', info.ArgumentList)} exited with {process.ExitCode}:\n{text[Math.Max(0, text.Length - 3000)..]}");
         }
-        return seconds;
+        return (seconds, text);
     }
 }
