@@ -117,7 +117,6 @@ public sealed class BuildGateBenchmarks : IBenchmarkSection
         sb.AppendLine();
 
         var (inProcess, cli, warm, gate, gateNoOp, plain, runOnBuild) = (s[0], s[1], s[2], s[3], s[4], s[5], s[6]);
-        double msbuildOverhead = gate.Median - cli.Median;
         string cliSplit = cli.Reported.Count == cli.Seconds.Count && cli.Reported.Count > 0
             ? $", of which it reports {Timing.Format(MedianOf(cli.Reported))} as its own checking time " +
               $"({Signed(MedianOf(cli.Reported) - inProcess.Median)} against the baseline, whose process has its code JIT-compiled and its native libraries loaded) " +
@@ -125,16 +124,13 @@ public sealed class BuildGateBenchmarks : IBenchmarkSection
             : "";
         sb.AppendLine($"Solving the {properties} properties in a warm process takes {Timing.Format(inProcess.Median)}; " +
                       $"the CLI as a process takes {Timing.Format(cli.Median)}{cliSplit}. " +
-                      $"The full gate takes {Timing.Format(gate.Median)}, {Signed(msbuildOverhead)} over the CLI for MSBuild's start, evaluation and the task, " +
+                      $"The full gate takes {Timing.Format(gate.Median)}, {Difference(gate, cli)} over the CLI for MSBuild's start, evaluation and the task, " +
                       $"so everything but solving in process makes {Percent((gate.Median - inProcess.Median) / gate.Median)} of a full gate run.");
         sb.AppendLine($"With a warm result cache the CLI takes {Timing.Format(warm.Median)}, {Percent(warm.Median / cli.Median)} of the uncached run " +
                       $"and {Ratio(warm.Median / baseline)} the in-process solving time: what remains is mostly process start-up.");
-        double extra = runOnBuild.Median - plain.Median;
-        double spread = Math.Max(plain.Max - plain.Min, runOnBuild.Max - runOnBuild.Min);
-        string verdict = Math.Abs(extra) <= spread ? $"within the run-to-run spread ({Timing.Format(spread)})" : $"{Percent(extra / plain.Median)} of the no-op build";
         sb.AppendLine($"When nothing changed MSBuild skips the target: `-t:VerifyGateCheck` alone takes {Timing.Format(gateNoOp.Median)} " +
                       $"against {Timing.Format(plain.Median)} for a no-op build without the gate, and a no-op build with VerifyGateRunOnBuild=true takes " +
-                      $"{Timing.Format(runOnBuild.Median)}, {Signed(extra)} per build ({verdict}).");
+                      $"{Timing.Format(runOnBuild.Median)}, {Difference(runOnBuild, plain)} per build.");
         sb.AppendLine();
         sb.AppendLine($"The 2 cores are shared: 1-minute load average {loadAtStart} at the start, {LoadAverage()} at the end.");
         return sb.ToString();
@@ -168,6 +164,16 @@ public sealed class BuildGateBenchmarks : IBenchmarkSection
     private static void DeleteDirectory(string path)
     {
         if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+    }
+
+    /// <summary>The difference of the medians, flagged when the runs of either case spread wider than it.</summary>
+    private static string Difference(Case a, Case b)
+    {
+        double difference = a.Median - b.Median;
+        double spread = Math.Max(a.Max - a.Min, b.Max - b.Min);
+        return Math.Abs(difference) <= spread
+            ? $"{Signed(difference)}, within the run-to-run spread of {Timing.Format(spread)} (load from other processes)"
+            : Signed(difference);
     }
 
     private static string Ratio(double r) => r.ToString("0.00", CultureInfo.InvariantCulture) + "×";
