@@ -15,5 +15,6 @@ public static class BenchmarkSections
         new FoundationBenchmarks(),
         new LipschitzBenchmarks(),
         new InvertibilityBenchmarks(),
+        new BuildGateBenchmarks(),
     ];
 }
