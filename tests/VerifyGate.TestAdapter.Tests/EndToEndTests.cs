@@ -82,6 +82,19 @@ public class EndToEndTests(ModelRepoCopy repo) : IClassFixture<ModelRepoCopy>
             Listed(output).Order());
     }
 
+    [Fact]
+    public void List_tests_reports_a_malformed_filter_as_a_run_does()
+    {
+        const string Malformed = "Kind=lipschitz Model=controller";
+        const string Report = "VerifyGate: Incorrect format for TestCaseFilter Error: Invalid Condition 'Kind=lipschitz Model=controller'.";
+        var (_, listOutput) = repo.Test("--list-tests", "--filter", Malformed);
+        var (runCode, runOutput) = repo.Test("--filter", Malformed);
+        Assert.Empty(Listed(listOutput).Intersect(AllNames));
+        Assert.Contains(Report, listOutput);
+        Assert.Contains(Report, runOutput);
+        Assert.NotEqual(0, runCode);
+    }
+
     private static List<string> Listed(string output) =>
         [.. output.Split('\n').Select(l => l.Trim()).SkipWhile(l => l != "The following Tests are available:").Skip(1).Where(l => l.Length > 0)];
 
