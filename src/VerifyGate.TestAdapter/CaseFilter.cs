@@ -1,10 +1,13 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Adapter;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
 
 namespace VerifyGate.TestAdapter;
 
-/// <summary><c>dotnet test --filter</c>: VSTest leaves filtering to the adapter. Supported names:
-/// FullyQualifiedName, Name (the property name), DisplayName, Kind, Model.</summary>
+/// <summary><c>dotnet test --filter</c>: VSTest leaves filtering to the adapter, in runs and in discovery
+/// (<c>--list-tests</c>). Supported names: FullyQualifiedName, Name (the property name), DisplayName, Kind, Model.</summary>
 public sealed class CaseFilter
 {
     private static readonly string[] Supported = ["FullyQualifiedName", "Name", "DisplayName", "Kind", "Model"];
@@ -14,11 +17,49 @@ public sealed class CaseFilter
 
     public static CaseFilter All { get; } = new(null);
 
-    /// <summary>The run's filter; throws <see cref="TestPlatformFormatException"/> for a filter naming other properties.</summary>
-    public static CaseFilter From(IRunContext? context) => new(context?.GetTestCaseFilter(Supported, PropertyNamed));
+    /// <summary>The run's or the discovery's filter; throws <see cref="TestPlatformFormatException"/> for a malformed filter.</summary>
+    public static CaseFilter From(IDiscoveryContext? context) => new(context switch
+    {
+        null => null,
+        IRunContext run => run.GetTestCaseFilter(Supported, PropertyNamed),
+        _ => DiscoveryExpression(context),
+    });
+
+    /// <summary>The filter, or null after reporting a malformed filter to <paramref name="logger"/> (then no test is
+    /// discovered or run).</summary>
+    public static CaseFilter? FromOrReport(IDiscoveryContext? context, IMessageLogger logger)
+    {
+        try
+        {
+            return From(context);
+        }
+        catch (TestPlatformFormatException e)
+        {
+            logger.SendMessage(TestMessageLevel.Error, $"VerifyGate: {e.Message}");
+            return null;
+        }
+    }
 
     public bool Matches(TestCase test) =>
         _expression is null || _expression.MatchTestCase(test, name => PropertyNamed(name) is { } p ? test.GetPropertyValue(p) : null);
+
+    /// <summary>IDiscoveryContext has no GetTestCaseFilter, but the test platform's discovery context has the same
+    /// public method as IRunContext's (how MSTest and xUnit filter <c>--list-tests</c> too). A host without it
+    /// gives no filter: every test is listed, as before.</summary>
+    private static ITestCaseFilterExpression? DiscoveryExpression(IDiscoveryContext context)
+    {
+        var method = context.GetType().GetMethod("GetTestCaseFilter", [typeof(IEnumerable<string>), typeof(Func<string, TestProperty>)]);
+        if (method is null || !typeof(ITestCaseFilterExpression).IsAssignableFrom(method.ReturnType)) return null;
+        try
+        {
+            return (ITestCaseFilterExpression?)method.Invoke(context, [Supported, (Func<string, TestProperty?>)PropertyNamed]);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
+    }
 
     private static TestProperty? PropertyNamed(string name) => name.ToLowerInvariant() switch
     {

@@ -20,16 +20,7 @@ public sealed class PropertyExecutor : ITestExecutor
     public void RunTests(IEnumerable<string>? sources, IRunContext? runContext, IFrameworkHandle? frameworkHandle)
     {
         if (sources is null || frameworkHandle is null) return;
-        CaseFilter filter;
-        try
-        {
-            filter = CaseFilter.From(runContext);
-        }
-        catch (TestPlatformFormatException e)
-        {
-            frameworkHandle.SendMessage(TestMessageLevel.Error, $"VerifyGate: {e.Message}");
-            return;
-        }
+        if (CaseFilter.FromOrReport(runContext, frameworkHandle) is not { } filter) return;
         Run(Sources.Discover(sources).Where(t => filter.Matches(t.Test)).ToList(), runContext, frameworkHandle);
     }
 

@@ -1,3 +1,6 @@
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.Adapter;
+
 namespace VerifyGate.TestAdapter.Tests;
 
 public class DiscoveryTests : IDisposable
@@ -37,6 +40,41 @@ public class DiscoveryTests : IDisposable
         var broken = sink.Cases.Single(c => c.FullyQualifiedName == "models.broken.(file)");
         Assert.Equal(1, broken.LineNumber);
         Assert.Empty(broken.Traits);
+    }
+
+    [Fact]
+    public void A_filter_lists_only_the_properties_it_selects()
+    {
+        string source = Source();
+        var byKind = new Sink();
+        var context = new FilteringContext(() => new PropertyIs("Kind", "preimage-radius"));
+        new PropertyDiscoverer().DiscoverTests([source], context, new Logger(), byKind);
+        Assert.Equal(["models.vanderpol-step.no-other-preimage-near-state"], byKind.Cases.Select(c => c.FullyQualifiedName));
+        Assert.Equal(["FullyQualifiedName", "Name", "DisplayName", "Kind", "Model"], context.SupportedProperties);
+
+        var byModel = new Sink();
+        new PropertyDiscoverer().DiscoverTests([source], new FilteringContext(() => new PropertyIs("Model", "controller")), new Logger(), byModel);
+        Assert.Equal(
+            ["models.controller.action-scores-lipschitz-linf", "models.controller.push-right-score-lipschitz-l1",
+             "models.controller.action-scores-lipschitz-full-state-space"],
+            byModel.Cases.Select(c => c.FullyQualifiedName));
+    }
+
+    [Fact]
+    public void A_malformed_filter_lists_nothing_and_is_reported_as_in_runs()
+    {
+        string source = Source();
+        ITestCaseFilterExpression Malformed() => throw new TestPlatformFormatException("Incorrect format for TestCaseFilter Missing Operator '|' or '&'.", "Kind=a Model=b");
+        var sink = new Sink();
+        var logger = new Logger();
+        new PropertyDiscoverer().DiscoverTests([source], new FilteringContext(Malformed), logger, sink);
+        var handle = new Handle();
+        new PropertyExecutor { StepSummaryFile = () => null }.RunTests([source], new FilteringRunContext(Malformed), handle);
+
+        Assert.Empty(sink.Cases);
+        Assert.Empty(handle.Results);
+        Assert.Equal(["Error: VerifyGate: Incorrect format for TestCaseFilter Missing Operator '|' or '&'."], logger.Messages);
+        Assert.Equal(logger.Messages, handle.Messages);
     }
 
     [Fact]

@@ -69,10 +69,34 @@ public class EndToEndTests(ModelRepoCopy repo) : IClassFixture<ModelRepoCopy>
     {
         var (code, output) = repo.Test("--list-tests");
         Assert.Equal(0, code);
-        var listed = output.Split('\n').Select(l => l.Trim()).SkipWhile(l => l != "The following Tests are available:").Skip(1)
-            .Where(l => l.Length > 0).ToList();
-        Assert.Equal(AllNames, listed.Order());
+        Assert.Equal(AllNames, Listed(output).Order());
     }
+
+    [Fact]
+    public void List_tests_names_only_the_properties_a_filter_selects()
+    {
+        var (code, output) = repo.Test("--list-tests", "--filter", "Kind=lipschitz&Model=controller");
+        Assert.Equal(0, code);
+        Assert.Equal(
+            ["action-scores-lipschitz-full-state-space", "action-scores-lipschitz-linf", "controller-linf-too-tight", "push-right-score-lipschitz-l1"],
+            Listed(output).Order());
+    }
+
+    [Fact]
+    public void List_tests_reports_a_malformed_filter_as_a_run_does()
+    {
+        const string Malformed = "Kind=lipschitz Model=controller";
+        const string Report = "VerifyGate: Incorrect format for TestCaseFilter Error: Invalid Condition 'Kind=lipschitz Model=controller'.";
+        var (_, listOutput) = repo.Test("--list-tests", "--filter", Malformed);
+        var (runCode, runOutput) = repo.Test("--filter", Malformed);
+        Assert.Empty(Listed(listOutput).Intersect(AllNames));
+        Assert.Contains(Report, listOutput);
+        Assert.Contains(Report, runOutput);
+        Assert.NotEqual(0, runCode);
+    }
+
+    private static List<string> Listed(string output) =>
+        [.. output.Split('\n').Select(l => l.Trim()).SkipWhile(l => l != "The following Tests are available:").Skip(1).Where(l => l.Length > 0)];
 
     [Fact]
     public void A_filter_selects_properties_by_name_kind_and_model()

@@ -34,3 +34,36 @@ internal sealed class Handle : IFrameworkHandle
     public int LaunchProcessWithDebuggerAttached(string filePath, string? workingDirectory, string? arguments, IDictionary<string, string?>? environmentVariables) =>
         throw new NotSupportedException();
 }
+
+/// <summary>A discovery context shaped like the test platform's: IDiscoveryContext has no GetTestCaseFilter, the
+/// platform's context has it as a public method. <paramref name="filter"/> gives the filter or throws.</summary>
+internal class FilteringContext(Func<ITestCaseFilterExpression?> filter) : IDiscoveryContext
+{
+    public IRunSettings? RunSettings => null;
+    public List<string> SupportedProperties { get; } = [];
+
+    public ITestCaseFilterExpression? GetTestCaseFilter(IEnumerable<string>? supportedProperties, Func<string, TestProperty?> propertyProvider)
+    {
+        SupportedProperties.AddRange(supportedProperties ?? []);
+        return filter();
+    }
+}
+
+/// <summary>The run context over the same filter, as the platform's run context derives from its discovery context.</summary>
+internal sealed class FilteringRunContext(Func<ITestCaseFilterExpression?> filter) : FilteringContext(filter), IRunContext
+{
+    public bool KeepAlive => false;
+    public bool InIsolation => false;
+    public bool IsDataCollectionEnabled => false;
+    public bool IsBeingDebugged => false;
+    public string? TestRunDirectory => null;
+    public string? SolutionDirectory => null;
+}
+
+/// <summary>The filter <c>Name=Value</c>, matched through the adapter's property provider.</summary>
+internal sealed class PropertyIs(string name, string value) : ITestCaseFilterExpression
+{
+    public string TestCaseFilterValue => $"{name}={value}";
+    public bool MatchTestCase(TestCase testCase, Func<string, object?> propertyValueProvider) =>
+        propertyValueProvider(name) as string == value;
+}
