@@ -9,11 +9,13 @@ using Xunit.Abstractions;
 namespace VerifyGate.Core.Tests.Lipschitz;
 
 /// <summary>The l2 input ball as a polyhedral outer approximation refined by tangent cuts: against the
-/// brute-force oracle, the certified interval contains the exact constant and closes on it.</summary>
+/// brute-force oracle, the certified interval contains the exact constant and closes on it. q = 1 and
+/// q = inf use the cuts by default (covered by LipschitzEngineOracleTests); here they are forced for q = 2
+/// as well, on networks small enough for the slower quadratic relaxations.</summary>
 public class LipschitzTwoBallCutsTests(ITestOutputHelper output)
 {
     public static IEnumerable<object[]> Networks() =>
-        Enumerable.Range(0, 30).Select(seed => new object[] { seed });
+        new[] { 0, 3, 4, 6, 24 }.Select(seed => new object[] { seed });
 
     [Theory]
     [MemberData(nameof(Networks))]

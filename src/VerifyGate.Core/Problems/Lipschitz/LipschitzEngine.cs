@@ -93,7 +93,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
         bool stopAtIncumbent = !query.Exact && query.AtMost.HasValue;
         double bound = double.PositiveInfinity;
         var numerics = NumericsLevel.Tight;
-        var cuts = query.InputNorm == NormKind.Two && query.TwoBall == TwoBallMethod.CuttingPlanes ? new TwoBallCuts() : null;
+        var cuts = UsesCuttingPlanes(query) ? new TwoBallCuts() : null;
         double[]? restart = null;
         for (int attempt = 0; attempt < 3; attempt++)
         {
@@ -165,6 +165,13 @@ public sealed class LipschitzEngine(IMipSolver solver)
         }
         return (bound, false);
     }
+
+    private static bool UsesCuttingPlanes(LipschitzQuery query) => query.InputNorm == NormKind.Two && query.TwoBall switch
+    {
+        TwoBallMethod.CuttingPlanes => true,
+        TwoBallMethod.Automatic => query.OutputNorm != NormKind.Two,
+        _ => false,
+    };
 
     /// <summary>Adds the cuts of one relaxation's optimum; false when there is nothing left to cut.</summary>
     private static bool Refine(LipschitzQuery query, TwoBallCuts cuts, double[] direction, ActivationPattern pattern)

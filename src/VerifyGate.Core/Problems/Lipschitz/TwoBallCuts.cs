@@ -6,6 +6,9 @@ namespace VerifyGate.Core.Problems.Lipschitz;
 /// <summary>How the l2 input ball ‖v‖_2 ≤ 1 enters the model.</summary>
 public enum TwoBallMethod
 {
+    /// <summary><see cref="CuttingPlanes"/> when that makes the model linear (q = 1, q = inf), where it
+    /// is much faster; <see cref="Quadratic"/> for q = 2.</summary>
+    Automatic,
     /// <summary>The convex quadratic constraint Σ v_i² ≤ 1 (a MIQCQP, solved through the proto route).</summary>
     Quadratic,
     /// <summary>A polyhedral outer approximation refined by tangent cuts at the relaxation's optimal
