@@ -11,12 +11,15 @@ namespace VerifyGate.Core.Encoding;
 /// [tl, tu]: tl·d ≤ w ≤ tu·d and tl·(1−d) ≤ t − w ≤ tu·(1−d). The output tangent is J v.</summary>
 public sealed class TangentEncoding
 {
-    public TangentEncoding(ForwardEncoding forward, TangentBounds tangentBounds, NormKind inputNorm, string prefix = "")
+    /// <param name="twoBallCuts">For an l2 input ball: replace the quadratic constraint by a polyhedral
+    /// outer approximation with these tangent cuts (see <see cref="NormBall"/>); null keeps the exact ball.</param>
+    public TangentEncoding(ForwardEncoding forward, TangentBounds tangentBounds, NormKind inputNorm, string prefix = "",
+        IReadOnlyList<double[]>? twoBallCuts = null)
     {
         var model = forward.Model;
         var network = forward.Network;
         Values = new LinearValue[network.Nodes.Count][];
-        Values[0] = NormBall.Add(model, forward.Inputs.Select(v => v.Variable is null).ToArray(), inputNorm, prefix + "v");
+        Values[0] = NormBall.Add(model, forward.Inputs.Select(v => v.Variable is null).ToArray(), inputNorm, prefix + "v", twoBallCuts);
         for (int i = 1; i < network.Nodes.Count; i++)
         {
             Values[i] = network.Nodes[i] switch

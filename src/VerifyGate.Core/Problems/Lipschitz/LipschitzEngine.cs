@@ -2,6 +2,7 @@ using VerifyGate.Core.Problems;
 using System.Diagnostics;
 using VerifyGate.Core.Bounds;
 using VerifyGate.Core.Encoding;
+using VerifyGate.Core.Networks;
 using VerifyGate.Core.Norms;
 using VerifyGate.Core.Solving;
 using VerifyGate.Core.Witnesses;
@@ -92,18 +93,28 @@ public sealed class LipschitzEngine(IMipSolver solver)
         bool stopAtIncumbent = !query.Exact && query.AtMost.HasValue;
         double bound = double.PositiveInfinity;
         var numerics = NumericsLevel.Tight;
+        var cuts = UsesCuttingPlanes(query) ? new TwoBallCuts() : null;
+        double[]? restart = null;
         for (int attempt = 0; attempt < 3; attempt++)
         {
             double remaining = Math.Min(deadline, query.TimeLimitSeconds) - clock.Elapsed.TotalSeconds;
             if (remaining <= 0) return (bound, true);
             var model = new MipModel();
             var forward = new ForwardEncoding(model, bounds);
-            var tangent = new TangentEncoding(forward, tangentBounds, query.InputNorm);
+            int forwardVariables = model.VariableCount;
+            var tangent = new TangentEncoding(forward, tangentBounds, query.InputNorm, twoBallCuts: cuts?.Directions);
             var outputTangent = tangent.OutputTangent(query.Network);
             objective.Apply(model, query.SelectedOutputs.Select(o => outputTangent[o]).ToArray());
-            // A feasible start: the best witness point with a zero tangent (every tangent-side variable 0).
-            forward.HintAt(witnesses.Best?.X ?? Midpoint(query));
-            model.HintRemaining(0.0);
+            if (restart is not null)
+            {
+                for (int i = 0; i < restart.Length; i++) model.AddHint(new Var(i), restart[i]);
+            }
+            else
+            {
+                // A feasible start: the best witness point with a zero tangent (every tangent-side variable 0).
+                forward.HintAt(witnesses.Best?.X ?? Midpoint(query));
+                model.HintRemaining(0.0);
+            }
 
             double? decided = query.Exact ? witnesses.Lower : query.AtMost;
             var options = new SolveOptions
@@ -129,18 +140,76 @@ public sealed class LipschitzEngine(IMipSolver solver)
             double proven = double.IsFinite(result.BestBound)
                 ? result.BestBound + numerics.ExtraRelativeMargin * Math.Abs(result.BestBound)
                 : double.IsNaN(result.BestBound) ? double.PositiveInfinity : result.BestBound;
-            bound = Math.Min(bound, proven);
+            bound = Math.Min(bound, proven);  // every relaxation contains the true problem: each bound holds
+            double[]? direction = result.Values is null ? null : tangent.DirectionAt(result.Values);
+            ActivationPattern? pattern = result.Values is null ? null : forward.PatternOf(result.Values);
             if (result.Values is not null)
-                witnesses.FromIncumbent(forward.InputsAt(result.Values), forward.PatternOf(result.Values), tangent.DirectionAt(result.Values), solver, stop.Token);
+                witnesses.FromIncumbent(forward.InputsAt(result.Values), pattern!, direction!, solver, stop.Token);
 
             bool stoppedOnIncumbent = stopAtIncumbent && result.Objective >= options.StopAtIncumbent;
             bool confirmedViolation = witnesses.Lower > query.AtMost;
+            if (cuts is not null && !confirmedViolation && !IsTimeLimit(result, remaining) && !result.Cancelled
+                && !Closed(query, objective, bound, witnesses.Lower) && result.Values is not null
+                && Refine(query, cuts, direction!, pattern!))
+            {
+                // The relaxation's optimum left the l2 ball: cut it off and solve again, starting from
+                // that solution with its tangent side scaled back into the ball (still feasible).
+                restart = ScaledIntoBall(model, result.Values, forwardVariables, VectorNorm.Norm(direction!, NormKind.Two));
+                attempt--;
+                continue;
+            }
             if (!stoppedOnIncumbent || confirmedViolation) return (bound, IsTimeLimit(result, remaining));
             // The incumbent broke the threshold but its witness did not (its pattern has no interior):
             // search on without that stop, until the bound decides or a real witness appears.
             stopAtIncumbent = false;
         }
         return (bound, false);
+    }
+
+    private static bool UsesCuttingPlanes(LipschitzQuery query) => query.InputNorm == NormKind.Two && query.TwoBall switch
+    {
+        TwoBallMethod.CuttingPlanes => true,
+        TwoBallMethod.Automatic => query.OutputNorm != NormKind.Two,
+        _ => false,
+    };
+
+    /// <summary>Adds the cuts of one relaxation's optimum; false when there is nothing left to cut.</summary>
+    private static bool Refine(LipschitzQuery query, TwoBallCuts cuts, double[] direction, ActivationPattern pattern)
+    {
+        // Inside the ball (to the tolerance) the relaxation's optimum is the sub-problem's own.
+        if (!(VectorNorm.Norm(direction, NormKind.Two) > 1 + OutsideBallTolerance)) return false;
+        bool added = cuts.Add(direction);
+        if (PatternDirectionSafe(query, pattern) is double[] exact) added |= cuts.Add(exact);
+        return added;
+    }
+
+    private static double[]? PatternDirectionSafe(LipschitzQuery query, ActivationPattern pattern)
+    {
+        try { return TwoBallCuts.PatternDirection(query, pattern); }
+        catch (ArgumentException) { return null; }
+    }
+
+    /// <summary>How far outside the unit l2 ball a relaxation's direction may be before it is cut off.</summary>
+    private const double OutsideBallTolerance = 1e-9;
+
+    /// <summary>The sub-problem's bound has met the best witness to within the query's gap.</summary>
+    private static bool Closed(LipschitzQuery query, LipschitzObjective objective, double bound, double? lower)
+    {
+        if (lower is not double l || !double.IsFinite(bound)) return false;
+        double upper = objective.FromObjective(Inflate(bound));
+        if (!query.Exact && query.AtMost is double a && upper <= a) return true;
+        return upper - l <= query.RelativeGap / 4 * upper;
+    }
+
+    /// <summary>A solution with every tangent-side variable (after the forward encoding) divided by the
+    /// direction's l2 norm, binaries kept: the tangent side is homogeneous in v, so this stays feasible.</summary>
+    private static double[] ScaledIntoBall(MipModel model, double[] values, int forwardVariables, double norm)
+    {
+        var scaled = (double[])values.Clone();
+        if (!(norm > 1)) return scaled;
+        for (int i = forwardVariables; i < scaled.Length; i++)
+            if (model.Kind(new Var(i)) == VarKind.Continuous) scaled[i] /= norm;
+        return scaled;
     }
 
     /// <summary>How a sub-problem is retried when SCIP reports numerical trouble: first the same

@@ -21,6 +21,8 @@ public sealed record LipschitzQuery
     public bool Exact { get; init; }
     public double RelativeGap { get; init; } = 1e-6;
     public double TimeLimitSeconds { get; init; } = double.PositiveInfinity;
+    /// <summary>How an l2 input ball is encoded (ignored for other input norms).</summary>
+    public TwoBallMethod TwoBall { get; init; } = TwoBallMethod.Automatic;
     public BoundMethod BoundMethod { get; init; } = BoundMethod.Symbolic;
     /// <summary>Random points sampled for the initial lower bound.</summary>
     public int Samples { get; init; } = 256;
