@@ -95,7 +95,39 @@ public sealed class LipschitzBenchmarks : IBenchmarkSection
         sb.AppendLine();
         sb.Append(boundTable);
         sb.AppendLine();
+        sb.Append(TwoBallMethods(progress));
+        sb.AppendLine();
         sb.Append(Acas(progress));
+        return sb.ToString();
+    }
+
+    /// <summary>The l2 input ball as a convex quadratic constraint against its polyhedral outer
+    /// approximation refined by cutting planes (the default when q is 1 or inf), back to back.</summary>
+    private static string TwoBallMethods(TextWriter progress)
+    {
+        var (label, file, width) = LipBaB[^1];
+        var path = Paths.Model(file);
+        var network = OnnxImporter.Load(path).Network;
+        using var oracle = new OnnxRuntimeOracle(path);
+        var sb = new StringBuilder();
+        sb.AppendLine($"The l2 input ball (p = 2) on {label}, exact constant, time limit {CaseLimit:0} s: quadratic constraint against cutting planes (default for q = 1 and q = inf):");
+        sb.AppendLine();
+        sb.AppendLine("| (p, q) | quadratic ball | cutting planes | lower | upper | quadratic / cutting planes |");
+        sb.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var q in new[] { NormKind.One, NormKind.Inf })
+        {
+            var query = new LipschitzQuery
+            {
+                Network = network, Lower = new double[network.InputSize], Upper = Enumerable.Repeat(width, network.InputSize).ToArray(),
+                InputNorm = NormKind.Two, OutputNorm = q, Exact = true, TimeLimitSeconds = CaseLimit,
+            };
+            var quadratic = Solve(query with { TwoBall = TwoBallMethod.Quadratic }, oracle, progress, $"{label} (2,{q.Label()}) quadratic ball");
+            var cuts = Solve(query with { TwoBall = TwoBallMethod.CuttingPlanes }, oracle, progress, $"{label} (2,{q.Label()}) cutting planes");
+            string ratio = cuts.TimedOut ? "—" : quadratic.TimedOut
+                ? $"> {(quadratic.Elapsed.TotalSeconds / cuts.Elapsed.TotalSeconds).ToString("0.0", CultureInfo.InvariantCulture)}"
+                : (quadratic.Elapsed.TotalSeconds / cuts.Elapsed.TotalSeconds).ToString("0.0", CultureInfo.InvariantCulture);
+            sb.AppendLine($"| (2, {q.Label()}) | {Time(quadratic)} | {Time(cuts)} | {Number(cuts.Lower)} | {Number(cuts.Upper)} | {ratio} |");
+        }
         return sb.ToString();
     }
 
