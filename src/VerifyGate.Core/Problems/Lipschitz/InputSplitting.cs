@@ -15,6 +15,10 @@ public sealed record InputSplittingOptions
     public int SplitWithoutSolvingBelowDepth { get; init; }
     /// <summary>A box this deep is never split again: its bounds are final.</summary>
     public int MaximumDepth { get; init; } = 60;
+    /// <summary>Boxes with more unstable ReLUs than this get no MIP, only interval bounds, and are split.
+    /// The limit adapts: it grows past boxes the MIP closes within their slice and shrinks below those it
+    /// does not.</summary>
+    public double InitialSolverUnstableLimit { get; init; } = 40;
 }
 
 /// <summary>Best-first input-domain branch and bound on top of <see cref="LipschitzEngine"/>.
@@ -36,9 +40,10 @@ public sealed class InputSplittingLipschitz(IMipSolver solver, InputSplittingOpt
         var engine = new LipschitzEngine(solver);
         var state = new SplitState(query, root);
         var open = new PriorityQueue<SplitBox, double>();
-        open.Enqueue(new SplitBox(query.Lower, query.Upper, 0, root?.Upper ?? double.PositiveInfinity, Solved: root is not null), -state.RootUpper);
+        open.Enqueue(new SplitBox(query.Lower, query.Upper, 0, root?.Upper ?? double.PositiveInfinity, Solved: root is not null, root?.UnstableNeurons ?? 0), -state.RootUpper);
         double closedUpper = double.NegativeInfinity;  // largest upper bound over the boxes that are finished
-        int solved = 0;
+        int solved = 0, evaluated = 0;
+        double solverUnstableLimit = _options.InitialSolverUnstableLimit;
         bool timedOut = false;
 
         double GlobalUpper() => Math.Max(closedUpper, open.TryPeek(out var top, out _) ? top.Upper : double.NegativeInfinity);
@@ -56,9 +61,20 @@ public sealed class InputSplittingLipschitz(IMipSolver solver, InputSplittingOpt
                 foreach (var child in children) open.Enqueue(child, -child.Upper);
                 continue;
             }
-            double slice = Math.Min(remaining, Math.Max(_options.MinimumSliceSeconds, _options.SliceFraction * remaining));
+            // A MIP on a box with many unstable ReLUs only times out at about the interval bound: such
+            // boxes get the engine's cheap part (interval bound, sampled witnesses) and are split.
+            bool useSolver = box.Unstable <= solverUnstableLimit;
+            double slice = useSolver ? Math.Min(remaining, Math.Max(_options.MinimumSliceSeconds, _options.SliceFraction * remaining)) : 0;
             var result = engine.Solve(query with { Lower = box.Low, Upper = box.High, TimeLimitSeconds = slice }, oracle, null, cancellation);
-            solved++;
+            if (useSolver)
+            {
+                solved++;
+                solverUnstableLimit = result.TimedOut
+                    ? Math.Min(solverUnstableLimit, 0.8 * box.Unstable)
+                    : Math.Max(solverUnstableLimit, 1.25 * box.Unstable + 1);
+            }
+            else evaluated++;
+            if (Debug) File.AppendAllText("/tmp/split-debug.log", $"[split] t={clock.Elapsed.TotalSeconds:0.0} depth {box.Depth} w=[{string.Join(',', box.Low.Select((l, i) => (box.High[i] - l).ToString("0.###")))}] slice {slice:0.00} took {result.Elapsed.TotalSeconds:0.00} unstable {result.UnstableNeurons} [{result.Lower:G5}, {result.Upper:G5}] inherited {box.Upper:G5} timedout {result.TimedOut} limit {solverUnstableLimit:0.0}\n");
             state.Absorb(result);
             double upper = Math.Min(box.Upper, result.Upper ?? double.PositiveInfinity);
             if (state.BoxFinished(upper, result)) closedUpper = Math.Max(closedUpper, upper);
@@ -77,13 +93,16 @@ public sealed class InputSplittingLipschitz(IMipSolver solver, InputSplittingOpt
             SubProblems = root?.SubProblems ?? 0,
             UnstableNeurons = root?.UnstableNeurons ?? 0,
             Elapsed = clock.Elapsed + (root?.Elapsed ?? TimeSpan.Zero),
-            Notes = [.. state.Notes, $"input splitting: {solved} boxes solved, {open.Count} left open"],
+            Notes = [.. state.Notes, $"input splitting: {solved} boxes solved by the MIP, {evaluated} bounded by intervals only, {open.Count} left open"],
         };
     }
+
+    private static readonly bool Debug = Environment.GetEnvironmentVariable("VERIFYGATE_SPLIT_DEBUG") == "1";
 
     private static double? Finite(double upper) => double.IsFinite(upper) ? upper : null;
 }
 
 /// <summary>One box [Low, High] of the cover: <see cref="Upper"/> is the smallest certified upper bound of
 /// it or of an ancestor; <see cref="Solved"/> once the engine has run on it (then it is split next).</summary>
-internal sealed record SplitBox(double[] Low, double[] High, int Depth, double Upper, bool Solved);
+/// <see cref="Unstable"/> counts its unstable ReLUs (as the split scoring found them).
+internal sealed record SplitBox(double[] Low, double[] High, int Depth, double Upper, bool Solved, int Unstable);

@@ -20,13 +20,13 @@ internal static class SplitDimension
             .Take(query.Network.ParameterCount > ScoringParameterLimit ? 1 : Candidates)
             .ToArray();
         if (candidates.Length == 0) return null;
-        int best = candidates.Length == 1 ? candidates[0] : candidates.MinBy(i => Halves(box, i).Sum(h => Unstable(query, h)));
-        return Halves(box, best);
+        var options = candidates.Select(i => Halves(query, box, i)).ToArray();
+        return options.MinBy(halves => halves.Sum(h => h.Unstable));
     }
 
     private static double Midpoint(SplitBox box, int i) => box.Low[i] + (box.High[i] - box.Low[i]) / 2;
 
-    private static SplitBox[] Halves(SplitBox box, int i)
+    private static SplitBox[] Halves(LipschitzQuery query, SplitBox box, int i)
     {
         double middle = Midpoint(box, i);
         double[] leftHigh = [.. box.High], rightLow = [.. box.Low];
@@ -34,13 +34,13 @@ internal static class SplitDimension
         rightLow[i] = middle;
         return
         [
-            new SplitBox(box.Low, leftHigh, box.Depth + 1, box.Upper, Solved: false),
-            new SplitBox(rightLow, box.High, box.Depth + 1, box.Upper, Solved: false),
+            new SplitBox(box.Low, leftHigh, box.Depth + 1, box.Upper, Solved: false, Unstable(query, box.Low, leftHigh)),
+            new SplitBox(rightLow, box.High, box.Depth + 1, box.Upper, Solved: false, Unstable(query, rightLow, box.High)),
         ];
     }
 
-    private static int Unstable(LipschitzQuery query, SplitBox box) =>
-        BoundPropagation.Compute(query.Network, box.Low, box.High, ScoringMethod(query.BoundMethod)).TotalUnstable;
+    private static int Unstable(LipschitzQuery query, double[] low, double[] high) =>
+        BoundPropagation.Compute(query.Network, low, high, ScoringMethod(query.BoundMethod)).TotalUnstable;
 
     /// <summary>LP tightening is too slow to score every candidate with.</summary>
     private static BoundMethod ScoringMethod(BoundMethod method) => method == BoundMethod.LpTightened ? BoundMethod.Symbolic : method;
