@@ -14,6 +14,7 @@ public class InputSplittingAcasTests(ITestOutputHelper output)
     private static readonly double[] Hi = [0.679857769, 0.5, 0.5, 0.5, -0.45];
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Slow_acas_property2_box_gets_a_finite_upper_bound_far_below_the_interval_bound()
     {
         double seconds = double.Parse(Environment.GetEnvironmentVariable("VERIFYGATE_SPLIT_SECONDS") ?? "50");

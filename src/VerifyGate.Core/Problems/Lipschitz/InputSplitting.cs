@@ -74,7 +74,6 @@ public sealed class InputSplittingLipschitz(IMipSolver solver, InputSplittingOpt
                     : Math.Max(solverUnstableLimit, 1.25 * box.Unstable + 1);
             }
             else evaluated++;
-            if (Debug) File.AppendAllText("/tmp/split-debug.log", $"[split] t={clock.Elapsed.TotalSeconds:0.0} depth {box.Depth} w=[{string.Join(',', box.Low.Select((l, i) => (box.High[i] - l).ToString("0.###")))}] slice {slice:0.00} took {result.Elapsed.TotalSeconds:0.00} unstable {result.UnstableNeurons} [{result.Lower:G5}, {result.Upper:G5}] inherited {box.Upper:G5} timedout {result.TimedOut} limit {solverUnstableLimit:0.0}\n");
             state.Absorb(result);
             double upper = Math.Min(box.Upper, result.Upper ?? double.PositiveInfinity);
             if (state.BoxFinished(upper, result)) closedUpper = Math.Max(closedUpper, upper);
@@ -96,8 +95,6 @@ public sealed class InputSplittingLipschitz(IMipSolver solver, InputSplittingOpt
             Notes = [.. state.Notes, $"input splitting: {solved} boxes solved by the MIP, {evaluated} bounded by intervals only, {open.Count} left open"],
         };
     }
-
-    private static readonly bool Debug = Environment.GetEnvironmentVariable("VERIFYGATE_SPLIT_DEBUG") == "1";
 
     private static double? Finite(double upper) => double.IsFinite(upper) ? upper : null;
 }

@@ -43,5 +43,5 @@ internal sealed class SplitState(LipschitzQuery query, CertifiedBounds? root)
             if (_notes.Count < MaximumNotes && !_notes.Contains(note)) _notes.Add(note);
     }
 
-    private bool Closed(double upper) => upper - (Lower ?? 0) <= query.RelativeGap * Math.Abs(upper) + AbsoluteGap;
+    private bool Closed(double upper) => double.IsFinite(upper) && upper - (Lower ?? 0) <= query.RelativeGap * Math.Abs(upper) + AbsoluteGap;
 }
