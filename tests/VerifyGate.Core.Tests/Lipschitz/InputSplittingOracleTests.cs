@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using VerifyGate.Core.Networks;
+using VerifyGate.Core.Norms;
+using VerifyGate.Core.Problems;
+using VerifyGate.Core.Problems.Lipschitz;
+using VerifyGate.Core.Solving;
+using VerifyGate.Core.Tests.Oracles;
+using Xunit.Abstractions;
+
+namespace VerifyGate.Core.Tests.Lipschitz;
+
+/// <summary>Input splitting against the brute-force oracle on small random networks: with splitting
+/// forced (the first levels split without solving, or a root slice too short for the plain engine),
+/// the merged bounds over the sub-boxes still contain the exact constant and close on it.</summary>
+public class InputSplittingOracleTests(ITestOutputHelper output)
+{
+    public static IEnumerable<object[]> Seeds(int count) => Enumerable.Range(0, count).Select(seed => new object[] { seed });
+
+    [Theory]
+    [MemberData(nameof(Seeds), 6)]
+    public void Forced_splitting_contains_and_closes_on_the_exact_constant(int seed)
+    {
+        var (network, lo, hi) = Case(seed);
+        var regions = ActivationRegions.Enumerate(network, lo, hi);
+        var splitter = new InputSplittingLipschitz(ScipSolver.Instance, new InputSplittingOptions { SplitWithoutSolvingBelowDepth = 2 });
+        foreach (var (p, q) in new[] { (NormKind.Inf, NormKind.Inf), (NormKind.One, NormKind.Two) })
+        {
+            double exact = LipschitzOracle.Compute(regions, p, q).Value;
+            var result = splitter.Solve(Query(network, lo, hi, p, q), new NetworkOracle(network));
+            Report(seed, p, q, exact, result);
+            AssertContainsAndCloses(exact, result, lo, hi);
+            Assert.True(SolvedBoxes(result) >= 4, "splitting was forced to depth 2: at least four boxes are solved");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds), 4)]
+    public void Root_then_split_with_a_negligible_root_slice_contains_and_closes_on_the_exact_constant(int seed)
+    {
+        var (network, lo, hi) = Case(seed + 100);
+        double exact = LipschitzOracle.Compute(network, lo, hi, NormKind.Inf, NormKind.One).Value;
+        var result = new RootThenSplitLipschitz(ScipSolver.Instance, rootShare: 0, minimumRootSeconds: 1e-4)
+            .Solve(Query(network, lo, hi, NormKind.Inf, NormKind.One) with { TimeLimitSeconds = 60 }, new NetworkOracle(network));
+        Report(seed + 100, NormKind.Inf, NormKind.One, exact, result);
+        AssertContainsAndCloses(exact, result, lo, hi);
+        Assert.True(SolvedBoxes(result) >= 1, "the root slice cannot finish: the splitter must have run");
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds), 4)]
+    public void Forced_splitting_decides_thresholds_on_both_sides_of_the_exact_constant(int seed)
+    {
+        var (network, lo, hi) = Case(seed + 200);
+        double exact = LipschitzOracle.Compute(network, lo, hi, NormKind.Inf, NormKind.Inf).Value;
+        var splitter = new InputSplittingLipschitz(ScipSolver.Instance, new InputSplittingOptions { SplitWithoutSolvingBelowDepth = 2 });
+        var oracle = new NetworkOracle(network);
+
+        var holds = splitter.Solve(Query(network, lo, hi, NormKind.Inf, NormKind.Inf) with { Exact = false, AtMost = exact * 1.05 }, oracle);
+        output.WriteLine($"seed {seed + 200}: exact {exact:G10}; at most 1.05x: [{holds.Lower:G10}, {holds.Upper:G10}]");
+        Assert.True(holds.Upper <= exact * 1.05, $"upper {holds.Upper} does not decide L <= {exact * 1.05}");
+        Assert.True(holds.Upper >= exact * (1 - 1e-9));
+        Assert.False(holds.TimedOut);
+
+        var fails = splitter.Solve(Query(network, lo, hi, NormKind.Inf, NormKind.Inf) with { Exact = false, AtMost = exact * 0.95 }, oracle);
+        output.WriteLine($"seed {seed + 200}: at most 0.95x: [{fails.Lower:G10}, {fails.Upper:G10}]");
+        Assert.True(fails.Lower > exact * 0.95, $"lower {fails.Lower} does not decide L > {exact * 0.95}");
+        Assert.True(fails.Lower <= exact * (1 + 1e-9) + 1e-12);
+        Assert.NotNull(fails.Witness);
+    }
+
+    private static (Network Network, double[] Lo, double[] Hi) Case(int seed)
+    {
+        int inputs = 2 + seed % 3;
+        int[] hidden = (seed % 3) switch { 0 => [8], 1 => [6, 6], _ => [5, 5, 5] };
+        var network = RandomNetworks.Create(seed, inputs, hidden, 1 + seed % 2);
+        var (lo, hi) = RandomNetworks.CreateBox(seed, inputs, fixedInputs: seed % 4 == 3 ? 1 : 0);
+        return (network, lo, hi);
+    }
+
+    private static LipschitzQuery Query(Network network, double[] lo, double[] hi, NormKind p, NormKind q) =>
+        new() { Network = network, Lower = lo, Upper = hi, InputNorm = p, OutputNorm = q, Exact = true };
+
+    private void Report(int seed, NormKind p, NormKind q, double exact, CertifiedBounds result)
+    {
+        output.WriteLine($"seed {seed} p={p.Label()} q={q.Label()}: exact {exact:G10}, certified [{result.Lower:G10}, {result.Upper:G10}]");
+        foreach (var note in result.Notes) output.WriteLine("note: " + note);
+    }
+
+    private static void AssertContainsAndCloses(double exact, CertifiedBounds result, double[] lo, double[] hi)
+    {
+        Assert.NotNull(result.Lower);
+        Assert.NotNull(result.Upper);
+        Assert.True(result.Lower <= exact * (1 + 1e-9) + 1e-12, $"lower {result.Lower} above exact {exact}");
+        Assert.True(result.Upper >= exact * (1 - 1e-9) - 1e-12, $"upper {result.Upper} below exact {exact}");
+        Assert.True(result.Upper - result.Lower <= 1e-6 * exact + 2e-8, $"gap [{result.Lower}, {result.Upper}] around {exact}");
+        Assert.False(result.TimedOut);
+        var w = result.Witness!;
+        Assert.All(w.X.Concat(w.Y).Select((v, i) => (v, i % lo.Length)), t => Assert.InRange(t.v, lo[t.Item2], hi[t.Item2]));
+    }
+
+    private static int SolvedBoxes(CertifiedBounds result) =>
+        result.Notes.Select(n => Regex.Match(n, @"^input splitting: (\d+) boxes solved")).Where(m => m.Success)
+            .Select(m => int.Parse(m.Groups[1].Value)).Single();
+}
