@@ -29,15 +29,7 @@ public static class NormBall
         switch (p)
         {
             case NormKind.One:
-                var sum = new Expr();
-                foreach (var v in free)
-                {
-                    var a = model.AddContinuous(0.0, 1.0, $"{prefix}abs{v.Index}");
-                    model.AddConstraint(0.0, new Expr().Add(a).Add(v, -1.0), double.PositiveInfinity);
-                    model.AddConstraint(0.0, new Expr().Add(a).Add(v, 1.0), double.PositiveInfinity);
-                    sum.Add(a);
-                }
-                model.AddConstraint(double.NegativeInfinity, sum, 1.0);
+                model.AddConstraint(double.NegativeInfinity, AbsoluteSum(model, free, prefix), 1.0);
                 break;
             case NormKind.Two when twoBallCuts is not null:
                 AddOuterTwoBall(model, values, free, twoBallCuts, prefix);
@@ -51,7 +43,8 @@ public static class NormBall
         return values;
     }
 
-    private static void AddOuterTwoBall(MipModel model, LinearValue[] values, List<Var> free, IReadOnlyList<double[]> cuts, string prefix)
+    /// <summary>Σ a_i with a_i ≥ |v_i| (a_i in [0, 1]), so that a bound on the sum bounds Σ|v_i|.</summary>
+    private static Expr AbsoluteSum(MipModel model, List<Var> free, string prefix)
     {
         var sum = new Expr();
         foreach (var v in free)
@@ -61,6 +54,12 @@ public static class NormBall
             model.AddConstraint(0.0, new Expr().Add(a).Add(v, 1.0), double.PositiveInfinity);
             sum.Add(a);
         }
+        return sum;
+    }
+
+    private static void AddOuterTwoBall(MipModel model, LinearValue[] values, List<Var> free, IReadOnlyList<double[]> cuts, string prefix)
+    {
+        var sum = AbsoluteSum(model, free, prefix);
         // Σ|v_i| ≤ √n ‖v‖_2; the right-hand side is rounded up so that float64 cannot cut into the ball.
         if (free.Count > 0) model.AddConstraint(double.NegativeInfinity, sum, Math.Sqrt(free.Count) * (1 + 1e-15));
         foreach (var u in cuts)
