@@ -1,3 +1,4 @@
+using VerifyGate.Core.Norms;
 using VerifyGate.Core.Specs.Json;
 
 namespace VerifyGate.Core.Specs;
@@ -146,24 +147,24 @@ internal sealed class PropertyReader(DiagnosticBag bag, string file, string spec
 
     /// <summary>Precedence: the property's inputNorm, its norm, the defaults' inputNorm, the defaults' norm, inf.
     /// Radius kinds measure their ball in l_inf: an explicit other ball norm is an error, an inherited one is ignored.</summary>
-    private (Norm Input, Norm Output) ReadNorms(Context p, PropertyKind? kind)
+    private (NormKind Input, NormKind Output) ReadNorms(Context p, PropertyKind? kind)
     {
-        Norm? Parse(JMember? member) => member == null ? null : _values.Norm(member.Value, member.Name);
+        NormKind? Parse(JMember? member) => member == null ? null : _values.Norm(member.Value, member.Name);
         var own = p.Own;
-        Norm? ownNorm = Parse(own[FieldNames.Norm]), ownIn = Parse(own[FieldNames.InputNorm]), ownOut = Parse(own[FieldNames.OutputNorm]);
-        Norm? defNorm = Parse(p.GetDefault(FieldNames.Norm)), defIn = Parse(p.GetDefault(FieldNames.InputNorm)), defOut = Parse(p.GetDefault(FieldNames.OutputNorm));
+        NormKind? ownNorm = Parse(own[FieldNames.Norm]), ownIn = Parse(own[FieldNames.InputNorm]), ownOut = Parse(own[FieldNames.OutputNorm]);
+        NormKind? defNorm = Parse(p.GetDefault(FieldNames.Norm)), defIn = Parse(p.GetDefault(FieldNames.InputNorm)), defOut = Parse(p.GetDefault(FieldNames.OutputNorm));
         foreach (var name in new[] { FieldNames.Norm, FieldNames.InputNorm, FieldNames.OutputNorm })
             if (own[name] is { } m) p.Positions.Set(name, m.Value.Position);
 
-        var input = ownIn ?? ownNorm ?? defIn ?? defNorm ?? Norm.Inf;
-        var output = ownOut ?? ownNorm ?? defOut ?? defNorm ?? Norm.Inf;
+        var input = ownIn ?? ownNorm ?? defIn ?? defNorm ?? NormKind.Inf;
+        var output = ownOut ?? ownNorm ?? defOut ?? defNorm ?? NormKind.Inf;
         if (kind is PropertyKind k && k.IsRadiusKind())
         {
             foreach (var (name, norm) in new[] { (FieldNames.InputNorm, ownIn), (FieldNames.Norm, ownNorm) })
-                if (norm is Norm n && n != Norm.Inf)
+                if (norm is NormKind n && n != NormKind.Inf)
                     bag.Error(own[name]!.Value.Position, SpecErrorCodes.UnsupportedBallNorm,
-                        $"kind {k.ToFileName()} searches an l_inf ball; '{name}' \"{n.ToFileName()}\" is not supported yet");
-            input = Norm.Inf;
+                        $"kind {k.ToFileName()} searches an l_inf ball; '{name}' \"{n.Label()}\" is not supported yet");
+            input = NormKind.Inf;
         }
         return (input, output);
     }

@@ -1,3 +1,5 @@
+using VerifyGate.Core.Norms;
+
 namespace VerifyGate.Core.Specs;
 
 /// <summary>One property of a property file, with <c>defaults</c> applied and defaults of the
@@ -17,9 +19,9 @@ public sealed record PropertySpec
     public DomainSpec? Domain { get; init; }
 
     /// <summary>The p of ‖x−y‖_p (default inf; always inf for the radius kinds).</summary>
-    public Norm InputNorm { get; init; } = Norm.Inf;
+    public NormKind InputNorm { get; init; } = NormKind.Inf;
     /// <summary>The q of ‖f(x)−f(y)‖_q (default inf).</summary>
-    public Norm OutputNorm { get; init; } = Norm.Inf;
+    public NormKind OutputNorm { get; init; } = NormKind.Inf;
 
     /// <summary>Output indices the property looks at; null means all.</summary>
     public IReadOnlyList<int>? Outputs { get; init; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using VerifyGate.Core.Norms;
 using VerifyGate.Core.Specs.Json;
 
 namespace VerifyGate.Core.Specs;
@@ -86,7 +87,7 @@ internal sealed class ValueReader(DiagnosticBag bag)
     }
 
     /// <summary>"1", "2", "inf" or the numbers 1, 2 (as the schema says).</summary>
-    public Norm? Norm(JNode node, string field)
+    public NormKind? Norm(JNode node, string field)
     {
         string? text = node switch
         {
@@ -103,9 +104,9 @@ internal sealed class ValueReader(DiagnosticBag bag)
         }
         switch (text)
         {
-            case "1": return Specs.Norm.One;
-            case "2": return Specs.Norm.Two;
-            case "inf": return Specs.Norm.Inf;
+            case "1": return NormKind.One;
+            case "2": return NormKind.Two;
+            case "inf": return NormKind.Inf;
         }
         string shown = node is JString str ? $"\"{str.Value}\"" : text;
         bag.Error(node.Position, SpecErrorCodes.UnknownNorm, $"'{field}' is {shown}, which is not a known norm; use \"1\", \"2\" or \"inf\"");

@@ -1,5 +1,6 @@
-using VerifyGate.Core.Checking;
 using VerifyGate.Core.Checking.Cache;
+using VerifyGate.Core.Checking;
+using VerifyGate.Core.Norms;
 using VerifyGate.Core.Specs;
 
 namespace VerifyGate.Core.Tests.Checking;
@@ -110,7 +111,7 @@ public class ResultCacheTests : IDisposable
             Key(property, solver: "SCIP 11"),
             Key(property, settings: "limits/gap = 0.1"),
             Key(property with { Spec = property.Spec with { Threshold = new VerifyGate.Core.Specs.Threshold(ThresholdDirection.AtMost, 99) } }),
-            Key(property with { Spec = property.Spec with { OutputNorm = Norm.Two } }),
+            Key(property with { Spec = property.Spec with { OutputNorm = NormKind.Two } }),
             Key(property with { Upper = [1, 1, 1, 0.5] }),
             Key(property with { Outputs = [0, 1] }),
             CacheKey.Compute("m", property, "reference", false, 60, "SCIP", ""),

@@ -1,3 +1,4 @@
+using VerifyGate.Core.Norms;
 using VerifyGate.Core.Specs;
 using static VerifyGate.Core.Tests.Specs.SpecFixture;
 
@@ -22,8 +23,8 @@ public class SpecLoaderTests
         Assert.Equal(new SourcePosition(5, 5), p.Position);
         Assert.Equal([0.6, -0.5, -0.5, 0.45, -0.5], p.Domain!.Lower.Values!);
         Assert.Equal([0.68, 0.5, 0.5, 0.5, -0.45], p.Domain.Upper.Values!);
-        Assert.Equal(Norm.Inf, p.InputNorm);
-        Assert.Equal(Norm.Inf, p.OutputNorm);
+        Assert.Equal(NormKind.Inf, p.InputNorm);
+        Assert.Equal(NormKind.Inf, p.OutputNorm);
         Assert.Equal([0, 1], p.Outputs!);
         Assert.Equal(new Threshold(ThresholdDirection.AtMost, 40.0), p.Threshold);
         Assert.Equal(120, p.TimeLimitSeconds);
@@ -46,8 +47,8 @@ public class SpecLoaderTests
 
         var lip = byName["lip-l2"];
         Assert.Equal(PropertyKind.Lipschitz, lip.Kind);
-        Assert.Equal(Norm.Two, lip.InputNorm);  // from norm: 2
-        Assert.Equal(Norm.One, lip.OutputNorm); // outputNorm wins over norm
+        Assert.Equal(NormKind.Two, lip.InputNorm);  // from norm: 2
+        Assert.Equal(NormKind.One, lip.OutputNorm); // outputNorm wins over norm
         Assert.Equal([1], lip.Outputs!);
         Assert.Equal(12.5, lip.Threshold.Value);
         Assert.Equal(30, lip.TimeLimitSeconds);
@@ -60,8 +61,8 @@ public class SpecLoaderTests
         Assert.Equal(-2, inv.Domain!.Lower.Scalar);
         Assert.Equal(2, inv.Domain.Upper.Scalar);
         Assert.Null(inv.Domain.Length);
-        Assert.Equal(Norm.One, inv.InputNorm);
-        Assert.Equal(Norm.Inf, inv.OutputNorm);
+        Assert.Equal(NormKind.One, inv.InputNorm);
+        Assert.Equal(NormKind.Inf, inv.OutputNorm);
         Assert.Equal(0.01, inv.OutputTolerance);
         Assert.Equal(new Threshold(ThresholdDirection.AtMost, 0), inv.Threshold);
         Assert.Equal(SolverChoice.Highs, inv.Solver);
@@ -80,7 +81,7 @@ public class SpecLoaderTests
         var preimage = byName["preimage"];
         Assert.Equal(PropertyKind.PreimageRadius, preimage.Kind);
         Assert.Equal(5e-4, preimage.Separation!.Value, 15); // default 1e-4 × maxRadius
-        Assert.Equal(Norm.Inf, preimage.InputNorm);
+        Assert.Equal(NormKind.Inf, preimage.InputNorm);
 
         var match = byName["match"];
         Assert.Equal(PropertyKind.Matching, match.Kind);
@@ -102,8 +103,8 @@ public class SpecLoaderTests
 
         var inherits = byName["inherits"];
         Assert.Equal(PropertyKind.Lipschitz, inherits.Kind);
-        Assert.Equal(Norm.Two, inherits.InputNorm);
-        Assert.Equal(Norm.Inf, inherits.OutputNorm);
+        Assert.Equal(NormKind.Two, inherits.InputNorm);
+        Assert.Equal(NormKind.Inf, inherits.OutputNorm);
         Assert.Equal(60, inherits.TimeLimitSeconds);
         Assert.Equal(InconclusivePolicy.Warn, inherits.OnInconclusive);
         Assert.Equal(SolverChoice.Highs, inherits.Solver);
@@ -114,8 +115,8 @@ public class SpecLoaderTests
         Assert.Equal(new SourcePosition(6, 25), inherits.Positions.Of("timeLimitSeconds"));
 
         var overrides = byName["overrides"];
-        Assert.Equal(Norm.One, overrides.InputNorm);  // own norm beats the defaults' inputNorm
-        Assert.Equal(Norm.One, overrides.OutputNorm);
+        Assert.Equal(NormKind.One, overrides.InputNorm);  // own norm beats the defaults' inputNorm
+        Assert.Equal(NormKind.One, overrides.OutputNorm);
         Assert.Equal(10, overrides.TimeLimitSeconds);
         Assert.Equal(3, overrides.Threshold.Value);
         Assert.Equal(SolverChoice.Scip, overrides.Solver);
@@ -124,7 +125,7 @@ public class SpecLoaderTests
 
         var radius = byName["radius"];
         Assert.Equal(PropertyKind.PreimageRadius, radius.Kind);
-        Assert.Equal(Norm.Inf, radius.InputNorm); // inherited "2" does not apply to a ball kind
+        Assert.Equal(NormKind.Inf, radius.InputNorm); // inherited "2" does not apply to a ball kind
         Assert.Null(radius.Domain);
         Assert.Equal(new Threshold(ThresholdDirection.AtLeast, 0.1), radius.Threshold);
 
@@ -200,12 +201,12 @@ public class SpecLoaderTests
     }
 
     [Theory]
-    [InlineData("\"1\"", Norm.One)]
-    [InlineData("\"2\"", Norm.Two)]
-    [InlineData("\"inf\"", Norm.Inf)]
-    [InlineData("1", Norm.One)]
-    [InlineData("2.0", Norm.Two)]
-    public void Norm_spellings(string text, Norm expected)
+    [InlineData("\"1\"", NormKind.One)]
+    [InlineData("\"2\"", NormKind.Two)]
+    [InlineData("\"inf\"", NormKind.Inf)]
+    [InlineData("1", NormKind.One)]
+    [InlineData("2.0", NormKind.Two)]
+    public void Norm_spellings(string text, NormKind expected)
     {
         var (file, diagnostics) = Load(OneProperty("lipschitz", SpecFixture.Box2, "\"atMost\": 1", $"\"inputNorm\": {text}"));
         Assert.Empty(diagnostics);

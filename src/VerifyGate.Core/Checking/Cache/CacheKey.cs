@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using VerifyGate.Core.Norms;
 using VerifyGate.Core.Specs;
 
 namespace VerifyGate.Core.Checking.Cache;
@@ -35,8 +36,8 @@ public static class CacheKey
             Numbers(w, "lower", property.Lower);
             Numbers(w, "upper", property.Upper);
             Numbers(w, "fixed", property.FixedInputs.Select(i => (double)i).ToArray());
-            w.WriteString("inputNorm", spec.InputNorm.ToFileName());
-            w.WriteString("outputNorm", spec.OutputNorm.ToFileName());
+            w.WriteString("inputNorm", spec.InputNorm.Label());
+            w.WriteString("outputNorm", spec.OutputNorm.Label());
             Numbers(w, "outputs", property.Outputs.Select(i => (double)i).ToArray());
             w.WriteStartObject("threshold");
             w.WriteNumber(spec.Threshold.FieldName, spec.Threshold.Value);

@@ -11,7 +11,7 @@ public sealed class LipschitzRunner : IPropertyRunner
     public PropertyKind Kind => PropertyKind.Lipschitz;
 
     public string QuantityName(ResolvedProperty property) =>
-        $"L_{property.Spec.InputNorm.ToFileName()},{property.Spec.OutputNorm.ToFileName()}";
+        $"L_{property.Spec.InputNorm.Label()},{property.Spec.OutputNorm.Label()}";
 
     public BoundsRun Run(PropertyRunContext context)
     {
@@ -22,8 +22,8 @@ public sealed class LipschitzRunner : IPropertyRunner
             Network = context.Model.Imported.Network,
             Lower = [.. property.Lower],
             Upper = [.. property.Upper],
-            InputNorm = ToNormKind(spec.InputNorm),
-            OutputNorm = ToNormKind(spec.OutputNorm),
+            InputNorm = spec.InputNorm,
+            OutputNorm = spec.OutputNorm,
             Outputs = [.. property.Outputs],
             AtMost = spec.Threshold.Direction == ThresholdDirection.AtMost ? spec.Threshold.Value : null,
             Exact = context.Exact,
@@ -32,11 +32,4 @@ public sealed class LipschitzRunner : IPropertyRunner
         var result = new RootThenSplitLipschitz(context.Solver).Solve(query, context.Oracle, context.Progress, context.Cancellation);
         return BoundsRun.From(result);
     }
-
-    public static NormKind ToNormKind(Norm norm) => norm switch
-    {
-        Norm.One => NormKind.One,
-        Norm.Two => NormKind.Two,
-        _ => NormKind.Inf,
-    };
 }

@@ -1,6 +1,7 @@
-using VerifyGate.Core.Problems;
 using VerifyGate.Core.Checking;
+using VerifyGate.Core.Norms;
 using VerifyGate.Core.Problems.Invertibility;
+using VerifyGate.Core.Problems;
 using VerifyGate.Core.Specs;
 using VerifyGate.Core.Witnesses;
 
@@ -23,10 +24,10 @@ public sealed class TwoCopyRunner(PropertyKind kind) : IPropertyRunner
 
     public string QuantityName(ResolvedProperty property) => kind switch
     {
-        PropertyKind.Invertibility => $"D_{property.Spec.InputNorm.ToFileName()},{property.Spec.OutputNorm.ToFileName()}",
+        PropertyKind.Invertibility => $"D_{property.Spec.InputNorm.Label()},{property.Spec.OutputNorm.Label()}",
         PropertyKind.InvertibilityRadius => "invertibility radius r*",
         PropertyKind.PreimageRadius => "preimage radius R*",
-        _ => $"M_{property.Spec.OutputNorm.ToFileName()}",
+        _ => $"M_{property.Spec.OutputNorm.Label()}",
     };
 
     public BoundsRun Run(PropertyRunContext context)
@@ -59,8 +60,8 @@ public sealed class TwoCopyRunner(PropertyKind kind) : IPropertyRunner
             Lower = [.. property.Lower],
             Upper = [.. property.Upper],
             Center = spec.Center is { } c ? [.. c] : null,
-            InputNorm = LipschitzRunner.ToNormKind(spec.InputNorm),
-            OutputNorm = LipschitzRunner.ToNormKind(spec.OutputNorm),
+            InputNorm = spec.InputNorm,
+            OutputNorm = spec.OutputNorm,
             Outputs = [.. property.Outputs],
             OutputTolerance = spec.OutputTolerance,
             Separation = spec.Separation ?? 1e-4 * (maxRadius ?? 1),
