@@ -10,7 +10,11 @@ public sealed record Threshold(double? AtMost, double? AtLeast)
 
 /// <summary>The concrete inputs behind a certified lower bound (or a violation), re-checked by ONNX Runtime.
 /// For lipschitz: the pair and its ratio. For the two-copy kinds: the pair and both outputs.</summary>
-public sealed record Witness(double[] X, double[] Y, double? Ratio, double[]? OutputX = null, double[]? OutputY = null);
+public sealed record Witness(double[] X, double[] Y, double? Ratio, double[]? OutputX = null, double[]? OutputY = null)
+{
+    /// <summary>Two distinct inputs: only such a witness is ever shown (x = y shows nothing).</summary>
+    public bool IsPair => !X.AsSpan().SequenceEqual(Y);
+}
 
 /// <summary>Everything a host shows about one property: rendered by the CLI, the test adapter and the build task.</summary>
 public sealed record CheckResult

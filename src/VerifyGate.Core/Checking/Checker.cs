@@ -194,7 +194,7 @@ public sealed class Checker
                 Seconds = bounds.Seconds,
                 Solver = bounds.Solver,
                 Cached = cached,
-                Witness = bounds.Witness,
+                Witness = bounds.Witness is { IsPair: true } witness ? witness : null,
                 Message = verdict.Message,
                 Diagnostic = verdict.Diagnostic,
                 Diagnostics = verdict.Diagnostic is { } d ? [d] : [],

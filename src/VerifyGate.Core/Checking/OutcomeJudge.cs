@@ -6,7 +6,8 @@ namespace VerifyGate.Core.Checking;
 /// <summary>Turns certified bounds into an outcome (spec-format.md, "Outcomes") and its one-line message.
 /// atMost t: passed when upper &lt;= t; failed when lower &gt; t (a witness shows it); otherwise undecided.
 /// atLeast t: passed when lower &gt;= t; failed when upper &lt; t; otherwise undecided. Undecided is failed
-/// with onInconclusive "fail" and inconclusive with "warn".</summary>
+/// with onInconclusive "fail" and inconclusive with "warn". An atMost threshold below the run's resolution ρ
+/// (<see cref="Problems.Resolution"/>) is judged against ρ, and the message says so.</summary>
 public static class OutcomeJudge
 {
     public sealed record Verdict(Outcome Outcome, bool Decided, string Message, Diagnostic? Diagnostic);
@@ -16,17 +17,24 @@ public static class OutcomeJudge
         var threshold = spec.Threshold;
         double t = threshold.Value;
         bool atMost = threshold.Direction == ThresholdDirection.AtMost;
-        bool passed = atMost ? run.Upper <= t : run.Lower >= t;
-        bool violated = atMost ? run.Lower > t : run.Upper < t;
+        double? resolution = atMost && run.Resolution is double r && t < r ? r : null;
+        double decideAt = resolution ?? t;
+        bool passed = atMost ? run.Upper <= decideAt : run.Lower >= t;
+        bool violated = atMost ? run.Lower > decideAt : run.Upper < t;
         string bounds = $"{quantity} certified in {ResultText.Bounds(run.Lower, run.Upper)}";
         string time = $"in {ResultText.Seconds(run.Seconds)}";
+        string atResolution = resolution is null
+            ? ""
+            : $" at the engine's resolution {ResultText.Number(resolution)} (atMost {ResultText.Number(t)} is below it)";
 
         if (passed)
-            return new Verdict(Outcome.Passed, true, $"{bounds} {(atMost ? "<=" : ">=")} {ResultText.Number(t)} (passed) {time}", null);
+            return new Verdict(Outcome.Passed, true, $"{bounds} {(atMost ? "<=" : ">=")} {ResultText.Number(decideAt)} (passed{atResolution}) {time}", null);
 
         if (violated)
         {
-            string broken = atMost ? $"exceeds atMost {ResultText.Number(t)}" : $"is below atLeast {ResultText.Number(t)}";
+            string broken = atMost
+                ? resolution is null ? $"exceeds atMost {ResultText.Number(t)}" : $"exceeds the resolution {ResultText.Number(resolution)} of atMost {ResultText.Number(t)}"
+                : $"is below atLeast {ResultText.Number(t)}";
             string message = $"{bounds} {broken}{WitnessText(run)} (failed) {time}";
             return new Verdict(Outcome.Failed, true, message, At(spec, threshold.FieldName, CheckCodes.Violated, $"property '{spec.Name}' is violated: {message}", false));
         }
@@ -35,7 +43,7 @@ public static class OutcomeJudge
         string why = run.TimedOut
             ? $"the time limit of {ResultText.Number(timeLimitSeconds)} s ran out"
             : "the bounds stopped within the solver's precision of the threshold";
-        string undecided = $"{bounds} is undecided against {threshold.FieldName} {ResultText.Number(t)}: {why} " +
+        string undecided = $"{bounds} is undecided against {threshold.FieldName} {ResultText.Number(t)}{atResolution}: {why} " +
                            $"(onInconclusive: {(warn ? "warn" : "fail")}) {time}";
         return new Verdict(warn ? Outcome.Inconclusive : Outcome.Failed, false, undecided,
             At(spec, threshold.FieldName, CheckCodes.Inconclusive, $"property '{spec.Name}' is inconclusive: {undecided}", warn));
@@ -43,7 +51,7 @@ public static class OutcomeJudge
 
     private static string WitnessText(BoundsRun run)
     {
-        if (run.Witness is not { } w) return "";
+        if (run.Witness is not { IsPair: true } w) return "";
         string ratio = w.Ratio is double r ? $", ratio {ResultText.Number(r)}" : "";
         return $": witness x={ResultText.Vector(w.X)}, y={ResultText.Vector(w.Y)}{ratio}";
     }

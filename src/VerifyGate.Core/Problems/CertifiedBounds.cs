@@ -11,6 +11,9 @@ public sealed record CertifiedBounds
     /// <summary>The concrete inputs behind the witness-side bound, confirmed by the model oracle.</summary>
     public Witness? Witness { get; init; }
     public bool TimedOut { get; init; }
+    /// <summary>The smallest value of the quantity the engine tells from zero (<see cref="Problems.Resolution"/>);
+    /// an atMost threshold below it was decided against it. Null for kinds without one.</summary>
+    public double? Resolution { get; init; }
     public required string Solver { get; init; }
     public int SubProblems { get; init; }
     public int UnstableNeurons { get; init; }

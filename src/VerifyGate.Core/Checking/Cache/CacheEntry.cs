@@ -11,6 +11,7 @@ internal sealed class CacheEntry
     public double? Lower { get; set; }
     public double? Upper { get; set; }
     public CachedWitness? Witness { get; set; }
+    public double? Resolution { get; set; }
     public string Solver { get; set; } = "";
     public double Seconds { get; set; }
     public string[] Notes { get; set; } = [];

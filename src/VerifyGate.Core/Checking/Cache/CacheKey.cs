@@ -12,7 +12,8 @@ namespace VerifyGate.Core.Checking.Cache;
 public static class CacheKey
 {
     /// <summary>Bump when the canonical document changes meaning.</summary>
-    public const int Format = 1;
+    /// <summary>2: entries carry the engine's resolution (thresholds below it are judged against it).</summary>
+    public const int Format = 2;
 
     /// <param name="modelSha256">Hash of the model file's bytes.</param>
     /// <param name="referenceSha256">Hash of the reference model (matching), else null.</param>

@@ -44,6 +44,8 @@ public sealed record BoundsRun
     public Witness? Witness { get; init; }
     /// <summary>The time limit (or a cancellation) stopped the run before it finished.</summary>
     public bool TimedOut { get; init; }
+    /// <summary>The engine's resolution for this property: an atMost threshold below it is judged against it.</summary>
+    public double? Resolution { get; init; }
     public required string Solver { get; init; }
     public double Seconds { get; init; }
     public IReadOnlyList<string> Notes { get; init; } = [];
@@ -55,6 +57,7 @@ public sealed record BoundsRun
         Upper = bounds.Upper,
         Witness = bounds.Witness,
         TimedOut = bounds.TimedOut,
+        Resolution = bounds.Resolution,
         Solver = bounds.Solver,
         Seconds = bounds.Elapsed.TotalSeconds,
         Notes = [.. leadingNotes, .. bounds.Notes],

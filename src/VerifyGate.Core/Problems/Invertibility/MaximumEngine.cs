@@ -30,79 +30,95 @@ internal sealed class MaximumEngine(IMipSolver solver)
         var referenceBounds = matching ? BoundPropagation.Compute(query.Reference!, query.Lower, query.Upper, query.BoundMethod) : null;
         var free = Enumerable.Range(0, query.Lower.Length).Where(i => !query.FixedInputs[i]).ToArray();
         var outputs = query.SelectedOutputs;
-        var witnesses = new PairWitnesses(query, oracle, referenceOracle);
-        var notes = new List<string> { PairWitnesses.AcceptanceNote(query) };
         int unstable = bounds.TotalUnstable + (referenceBounds?.TotalUnstable ?? 0);
 
+        // The box's diameter (invertibility) or the certified output range (matching): the quantity's
+        // trivial upper bound, and the scale of its resolution.
         double trivialUpper = matching
             ? VectorNorm.Norm(outputs.Select(o => bounds.Upper(query.Network.OutputIndex, o) - bounds.Lower(query.Network.OutputIndex, o)).ToArray(), query.OutputNorm)
             : VectorNorm.Norm(free.Select(i => query.Upper[i] - query.Lower[i]).ToArray(), query.InputNorm);
+        double resolution = Resolution.Of(trivialUpper);
         trivialUpper = trivialUpper * (1 + 1e-12) + 1e-15;
         if (free.Length == 0)
-            return new CertifiedBounds { Lower = 0, Upper = 0, Solver = solver.Version, Elapsed = clock.Elapsed, Notes = ["every input is fixed: x = y is the only pair"] };
+            return new CertifiedBounds { Lower = 0, Upper = 0, Resolution = resolution, Solver = solver.Version, Elapsed = clock.Elapsed, Notes = ["every input is fixed: x = y is the only pair"] };
 
-        var objectives = matching ? LipschitzObjective.For(query.OutputNorm, outputs.Length) : LipschitzObjective.For(query.InputNorm, free.Length);
-        var objectiveUppers = objectives.Select(_ => double.PositiveInfinity).ToArray();
+        query = query with { Threshold = query.Threshold is double given ? Resolution.Effective(given, resolution) : null };
+        var witnesses = new PairWitnesses(query, oracle, referenceOracle, resolution);
+        var notes = new List<string> { PairWitnesses.AcceptanceNote(query) };
+        double scale = LipschitzObjective.ScaleFor(query.Exact || query.Threshold is null ? trivialUpper : query.Threshold, trivialUpper);
+        var objectives = matching ? LipschitzObjective.For(query.OutputNorm, outputs.Length, scale) : LipschitzObjective.For(query.InputNorm, free.Length, scale);
         bool timedOut = false;
         double Lower() => witnesses.BestValue ?? 0.0;
-        double Upper() => Math.Min(trivialUpper, objectiveUppers.Max());
+        double stagesUpper = trivialUpper;
         progress?.Report(new BoundsProgress(clock.Elapsed, 0.0, trivialUpper));
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(0, objectives.Count, parallel, k =>
+        foreach (var (stage, share) in Stages(query, objectives, matching ? outputs.Length : free.Length))
         {
-            if (stop.IsCancellationRequested) return;
-            var objective = objectives[k];
-            SubProblemModel Build()
+            if (stop.IsCancellationRequested || Decided(query, Lower(), stagesUpper)) break;
+            var stageQuery = query with { TimeLimitSeconds = clock.Elapsed.TotalSeconds + share * (query.TimeLimitSeconds - clock.Elapsed.TotalSeconds) };
+            timedOut = false;  // only the last stage's time-out leaves the answer open
+            var objectiveUppers = stage.Select(_ => double.PositiveInfinity).ToArray();
+            double Upper() => Math.Min(stagesUpper, objectiveUppers.Max());
+            Parallel.For(0, stage.Count, parallel, k =>
             {
-                var model = new MipModel();
-                var gx = new ForwardEncoding(model, bounds, "x_");
-                var gy = new ForwardEncoding(model, bounds, "y_");
-                LinearValue[] values;
-                ForwardEncoding? fx = null, fy = null;
-                if (matching)
+                if (stop.IsCancellationRequested) return;
+                var objective = stage[k];
+                SubProblemModel Build()
                 {
-                    fx = new ForwardEncoding(model, referenceBounds!, "fx_", gx.Inputs);
-                    fy = new ForwardEncoding(model, referenceBounds!, "fy_", gy.Inputs);
-                    PairCoupling.AtMost(model, fx.Outputs, fy.Outputs, query.OutputNorm, query.OutputTolerance);
-                    values = outputs.Select(o => PairCoupling.Difference(model, gx.Outputs[o], gy.Outputs[o])).ToArray();
+                    var model = new MipModel();
+                    var gx = new ForwardEncoding(model, bounds, "x_");
+                    var gy = new ForwardEncoding(model, bounds, "y_");
+                    LinearValue[] values;
+                    ForwardEncoding? fx = null, fy = null;
+                    if (matching)
+                    {
+                        fx = new ForwardEncoding(model, referenceBounds!, "fx_", gx.Inputs);
+                        fy = new ForwardEncoding(model, referenceBounds!, "fy_", gy.Inputs);
+                        PairCoupling.AtMost(model, fx.Outputs, fy.Outputs, query.OutputNorm, query.OutputTolerance);
+                        values = outputs.Select(o => PairCoupling.Difference(model, gx.Outputs[o], gy.Outputs[o])).ToArray();
+                    }
+                    else
+                    {
+                        PairCoupling.AtMost(model, outputs.Select(o => gx.Outputs[o]).ToArray(), outputs.Select(o => gy.Outputs[o]).ToArray(),
+                            query.OutputNorm, query.OutputTolerance);
+                        values = free.Select(i => PairCoupling.Difference(model, gx.Inputs[i], gy.Inputs[i])).ToArray();
+                    }
+                    objective.Apply(model, values);
+                    // x = y at the box's midpoint is always feasible (equal outputs): SCIP starts with an incumbent.
+                    var midpoint = query.Lower.Select((l, i) => (l + query.Upper[i]) / 2).ToArray();
+                    gx.HintAt(midpoint);
+                    gy.HintAt(midpoint);
+                    if (matching)
+                    {
+                        fx!.HintAt(midpoint);
+                        fy!.HintAt(midpoint);
+                    }
+                    model.HintRemaining(0.0);
+                    return new SubProblemModel(model, v => (gx.InputsAt(v), gy.InputsAt(v)));
                 }
-                else
+                var (upper, limited) = SolveSubProblem(stageQuery, objective, Build, witnesses, resolution, clock, stop);
+                lock (objectiveUppers)
                 {
-                    PairCoupling.AtMost(model, outputs.Select(o => gx.Outputs[o]).ToArray(), outputs.Select(o => gy.Outputs[o]).ToArray(),
-                        query.OutputNorm, query.OutputTolerance);
-                    values = free.Select(i => PairCoupling.Difference(model, gx.Inputs[i], gy.Inputs[i])).ToArray();
+                    objectiveUppers[k] = upper;
+                    timedOut |= limited;
+                    progress?.Report(new BoundsProgress(clock.Elapsed, Lower(), Upper()));
                 }
-                objective.Apply(model, values);
-                // x = y at the box's midpoint is always feasible (equal outputs): SCIP starts with an incumbent.
-                var midpoint = query.Lower.Select((l, i) => (l + query.Upper[i]) / 2).ToArray();
-                gx.HintAt(midpoint);
-                gy.HintAt(midpoint);
-                if (matching)
-                {
-                    fx!.HintAt(midpoint);
-                    fy!.HintAt(midpoint);
-                }
-                model.HintRemaining(0.0);
-                return new SubProblemModel(model, v => (gx.InputsAt(v), gy.InputsAt(v)));
-            }
-            var (upper, limited) = SolveSubProblem(query, objective, Build, witnesses, clock, stop);
-            lock (objectiveUppers)
-            {
-                objectiveUppers[k] = upper;
-                timedOut |= limited;
-                progress?.Report(new BoundsProgress(clock.Elapsed, Lower(), Upper()));
-            }
-            if (!query.Exact && query.Threshold is double t && Lower() > t) stop.Cancel();  // decided: failed
-        });
+                if (!query.Exact && query.Threshold is double t && Lower() > t) stop.Cancel();  // decided: failed
+            });
+            stagesUpper = Upper();
+            if (stage != objectives && !timedOut && !Decided(query, Lower(), stagesUpper))
+                notes.Add($"the l2 surrogate (√k times the largest term) left the threshold open at {stagesUpper:G6}: solved the squared objective");
+        }
         notes.AddRange(witnesses.Notes);
         return new CertifiedBounds
         {
             Lower = Lower(),
-            Upper = Math.Max(Upper(), Lower()),
+            Upper = Math.Max(stagesUpper, Lower()),
             Witness = witnesses.Best,
             TimedOut = timedOut || cancellation.IsCancellationRequested,
+            Resolution = resolution,
             Solver = solver.Version,
             SubProblems = objectives.Count,
             UnstableNeurons = unstable,
@@ -111,9 +127,24 @@ internal sealed class MaximumEngine(IMipSolver solver)
         };
     }
 
+    /// <summary>The objectives to solve, in turn, each with its share of the time left. A threshold question on
+    /// an l2 quantity first tries the linear surrogates (fast, and their incumbents are real pairs), then the
+    /// non-convex squared objective only if they leave it open.</summary>
+    private static IEnumerable<(IReadOnlyList<LipschitzObjective> Objectives, double TimeShare)> Stages(
+        TwoCopyQuery query, IReadOnlyList<LipschitzObjective> objectives, int terms)
+    {
+        var norm = query.Kind == TwoCopyKind.Matching ? query.OutputNorm : query.InputNorm;
+        if (norm == NormKind.Two && !query.Exact && query.Threshold is not null && terms > 1)
+            yield return (LipschitzObjective.L2ByLargestTerm(terms), 0.25);
+        yield return (objectives, 1.0);
+    }
+
+    private static bool Decided(TwoCopyQuery query, double lower, double upper) =>
+        !query.Exact && query.Threshold is double t && (lower > t || upper <= t);
+
     /// <summary>Solves one sub-problem; returns its certified upper bound (in the quantity's units).</summary>
     private (double Upper, bool TimedOut) SolveSubProblem(TwoCopyQuery query, LipschitzObjective objective, Func<SubProblemModel> build,
-        PairWitnesses witnesses, Stopwatch clock, CancellationTokenSource stop)
+        PairWitnesses witnesses, double resolution, Stopwatch clock, CancellationTokenSource stop)
     {
         bool stopAtIncumbent = !query.Exact && query.Threshold.HasValue;
         double best = double.PositiveInfinity;
@@ -128,13 +159,14 @@ internal sealed class MaximumEngine(IMipSolver solver)
             {
                 TimeLimitSeconds = remaining,
                 RelativeGap = query.RelativeGap,
-                AbsoluteGap = 1e-9,
-                StopAtBound = decided is double d ? objective.ToObjective(d) : null,
+                // Closer than the resolution is closed: a maximum of 0 cannot be proven to 1e-9.
+                AbsoluteGap = Math.Max(1e-9, objective.ToObjective(resolution)),
+                StopAtBound = decided is double d ? objective.ObjectiveBelow(d) : null,
                 StopAtIncumbent = stopAtIncumbent ? objective.ToObjective(query.Threshold!.Value) * (1 + 1e-7) + 1e-12 : null,
             };
             var (result, margin) = SubProblemSolve.Run(solver, model, options, objective.Name, stop.Token);
             double bound = double.IsFinite(result.BestBound) ? result.BestBound + margin * Math.Abs(result.BestBound) : result.BestBound;
-            best = Math.Min(best, objective.FromObjective(bound + SafetyRelative * Math.Abs(bound) + SafetyAbsolute));
+            best = Math.Min(best, objective.BoundFromObjective(bound + SafetyRelative * Math.Abs(bound) + SafetyAbsolute));
             if (result.Values is not null)
             {
                 var (x, y) = built.PairAt(result.Values);

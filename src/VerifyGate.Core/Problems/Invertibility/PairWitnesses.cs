@@ -10,8 +10,10 @@ namespace VerifyGate.Core.Problems.Invertibility;
 /// <see cref="CouplingTolerance"/> (a MIP solution satisfies f(x) = f(y) only up to solver tolerance)
 /// and ONNX Runtime, on float32 inputs and weights, agrees within a further <see cref="OracleTolerance"/>;
 /// for matching the model's own value must also be reproduced by its oracle.
-/// Maximisation kinds keep the largest value, the radius kinds the smallest.</summary>
-public sealed class PairWitnesses(TwoCopyQuery query, IModelOracle? oracle, IModelOracle? referenceOracle)
+/// Maximisation kinds keep the largest value, the radius kinds the smallest; a maximisation pair whose
+/// value is not beyond <paramref name="resolution"/> (x = y, or outputs that do not measurably differ)
+/// is no witness and is refused.</summary>
+public sealed class PairWitnesses(TwoCopyQuery query, IModelOracle? oracle, IModelOracle? referenceOracle, double resolution = 0)
 {
     /// <summary>Relative float64 tolerance on each coupled output: |f_j(x) − f_j(y)| ≤ η + 1e-6·(1 + max|f|).</summary>
     public const double CouplingTolerance = 1e-6;
@@ -66,7 +68,7 @@ public sealed class PairWitnesses(TwoCopyQuery query, IModelOracle? oracle, IMod
             value = Math.Max(Distance(x, query.Center!, NormKind.Inf), Distance(y, query.Center!, NormKind.Inf));
         else
             value = Distance(x, y, query.InputNorm);
-        if (!double.IsFinite(value)) return null;
+        if (!double.IsFinite(value) || (Maximising && !(value > resolution))) return null;
         lock (_gate)
             if (_bestValue is double best && !Better(value, best)) return value;
 

@@ -37,6 +37,7 @@ public sealed class InputSplittingLipschitz(IMipSolver solver, InputSplittingOpt
         IProgress<BoundsProgress>? progress = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
+        query = query.AtResolution();
         var engine = new LipschitzEngine(solver);
         var state = new SplitState(query, root);
         var open = new PriorityQueue<SplitBox, double>();
@@ -84,10 +85,11 @@ public sealed class InputSplittingLipschitz(IMipSolver solver, InputSplittingOpt
         double finalUpper = GlobalUpper();
         return new CertifiedBounds
         {
-            Lower = state.Lower,
+            Lower = state.Lower ?? 0,
             Upper = Finite(finalUpper),
             Witness = state.Witness,
             TimedOut = timedOut && !state.Decided(finalUpper),
+            Resolution = Resolution.Floor,
             Solver = solver.Version,
             SubProblems = root?.SubProblems ?? 0,
             UnstableNeurons = root?.UnstableNeurons ?? 0,

@@ -28,12 +28,13 @@ public sealed class LipschitzEngine(IMipSolver solver)
         IProgress<BoundsProgress>? progress = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
+        query = query.AtResolution();
         var network = query.Network;
         var bounds = BoundPropagation.Compute(network, query.Lower, query.Upper, query.BoundMethod);
         var fixedInputs = query.FixedInputs;
         var outputs = query.SelectedOutputs;
         if (fixedInputs.All(f => f))
-            return new CertifiedBounds { Lower = 0, Upper = 0, Solver = solver.Version, Elapsed = clock.Elapsed, Notes = ["every input is fixed: no pair of distinct inputs exists, L = 0"] };
+            return new CertifiedBounds { Lower = 0, Upper = 0, Solver = solver.Version, Elapsed = clock.Elapsed, Resolution = Resolution.Floor, Notes = ["every input is fixed: no pair of distinct inputs exists, L = 0"] };
 
         var tangentBounds = TangentBounds.Compute(bounds, query.InputNorm, fixedInputs);
         double intervalUpper = InflateValue(VectorNorm.Norm(outputs.Select(o => tangentBounds.Magnitude(network.OutputIndex, o)).ToArray(), query.OutputNorm));
@@ -41,13 +42,15 @@ public sealed class LipschitzEngine(IMipSolver solver)
         SampledLowerBound.Run(query, witnesses, cancellation);
         progress?.Report(new BoundsProgress(clock.Elapsed, witnesses.Lower, intervalUpper));
 
-        var objectives = LipschitzObjective.For(query.OutputNorm, outputs.Length);
+        var objectives = LipschitzObjective.For(query.OutputNorm, outputs.Length,
+            LipschitzObjective.ScaleFor(query.Exact || query.AtMost is null ? witnesses.Lower : query.AtMost, intervalUpper));
         CertifiedBounds Done(double upper, bool timedOut) => new()
         {
-            Lower = witnesses.Lower,
+            Lower = witnesses.Lower ?? 0,
             Upper = Math.Min(upper, intervalUpper),
             Witness = witnesses.Best,
             TimedOut = timedOut,
+            Resolution = Resolution.Floor,
             Solver = solver.Version,
             SubProblems = objectives.Count,
             UnstableNeurons = bounds.TotalUnstable,
@@ -77,12 +80,12 @@ public sealed class LipschitzEngine(IMipSolver solver)
             {
                 objectiveBounds[k] = Math.Min(objectiveBounds[k], outcome.Bound);
                 timedOut |= outcome.TimedOut;
-                double upper = objectives.Select((o, i) => o.FromObjective(Inflate(objectiveBounds[i]))).Max();
+                double upper = objectives.Select((o, i) => o.BoundFromObjective(Inflate(objectiveBounds[i]))).Max();
                 progress?.Report(new BoundsProgress(clock.Elapsed, witnesses.Lower, Math.Min(upper, intervalUpper)));
             }
             if (!query.Exact && query.AtMost is double a && witnesses.Lower > a) stop.Cancel();  // decided: failed
         });
-        double finalUpper = objectives.Select((o, i) => o.FromObjective(Inflate(objectiveBounds[i]))).Max();
+        double finalUpper = objectives.Select((o, i) => o.BoundFromObjective(Inflate(objectiveBounds[i]))).Max();
         return Done(finalUpper, timedOut || cancellation.IsCancellationRequested);
     }
 
@@ -122,7 +125,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
                 TimeLimitSeconds = remaining,
                 RelativeGap = Math.Min(query.RelativeGap / 10, 1e-7),
                 FeasibilityTolerance = numerics.FeasibilityTolerance,
-                StopAtBound = decided is double d ? (query.Exact ? Deflate(objective.ToObjective(d)) : BelowSafetyMargin(objective.ToObjective(d))) : null,
+                StopAtBound = decided is double d ? (query.Exact ? Deflate(objective.ObjectiveBelow(d)) : BelowSafetyMargin(objective.ObjectiveBelow(d))) : null,
                 StopAtIncumbent = stopAtIncumbent ? objective.ToObjective(query.AtMost!.Value) * (1 + 1e-7) + 1e-12 : null,
                 EnableOutput = SolverLog,
                 ExtraScipParameters = TunedScipParameters + numerics.Parameters + (Environment.GetEnvironmentVariable("VERIFYGATE_SCIP_PARAMS")?.Replace(';', '\n') ?? ""),
@@ -196,7 +199,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
     private static bool Closed(LipschitzQuery query, LipschitzObjective objective, double bound, double? lower)
     {
         if (lower is not double l || !double.IsFinite(bound)) return false;
-        double upper = objective.FromObjective(Inflate(bound));
+        double upper = objective.BoundFromObjective(Inflate(bound));
         if (!query.Exact && query.AtMost is double a && upper <= a) return true;
         return upper - l <= query.RelativeGap / 4 * upper;
     }

@@ -28,6 +28,11 @@ public sealed record LipschitzQuery
     public int Samples { get; init; } = 256;
     public int Seed { get; init; } = 12345;
 
+    /// <summary>The query with its threshold raised to the engine's resolution (idempotent): L = 0 cannot be
+    /// proven, only L ≤ <see cref="Resolution.Floor"/>.</summary>
+    public LipschitzQuery AtResolution() =>
+        AtMost is double t && t < Problems.Resolution.Floor ? this with { AtMost = Problems.Resolution.Effective(t, Problems.Resolution.Floor) } : this;
+
     public int[] SelectedOutputs => Outputs ?? Enumerable.Range(0, Network.OutputSize).ToArray();
     public bool[] FixedInputs => Lower.Select((lo, i) => lo == Upper[i]).ToArray();
 }

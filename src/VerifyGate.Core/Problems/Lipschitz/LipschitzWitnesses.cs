@@ -64,7 +64,8 @@ public sealed class LipschitzWitnesses(LipschitzQuery query, NetworkBounds bound
         double evaluationError = EvaluationErrorFactor * query.SelectedOutputs.Length
                                  * (1 + query.SelectedOutputs.Max(o => Math.Max(Math.Abs(fx[o]), Math.Abs(fy[o]))));
         double ratio = Math.Max(0, VectorNorm.Norm(difference, query.OutputNorm) - evaluationError) / distance;
-        if (!double.IsFinite(ratio)) return null;
+        // A pair with no measurable output difference shows nothing: it is no witness.
+        if (!double.IsFinite(ratio) || !(ratio > 0)) return null;
         lock (_gate)
             if (Best?.Ratio >= ratio) return ratio;
         if (oracle is not null && !Confirmed(x, y, fx, fy, ratio, out double oracleRatio))

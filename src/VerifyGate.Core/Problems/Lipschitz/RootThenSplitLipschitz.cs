@@ -17,6 +17,7 @@ public sealed class RootThenSplitLipschitz(IMipSolver solver, double rootShare =
         IProgress<BoundsProgress>? progress = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
+        query = query.AtResolution();
         double total = query.TimeLimitSeconds;
         double rootLimit = Math.Min(total, Math.Max(rootShare * total, minimumRootSeconds));
         var root = new LipschitzEngine(solver).Solve(query with { TimeLimitSeconds = rootLimit }, oracle, progress, cancellation);
