@@ -45,8 +45,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
         query = query with { Threshold = query.Threshold is double given ? Resolution.Effective(given, resolution) : null };
         var witnesses = new PairWitnesses(query, oracle, referenceOracle, resolution);
         var notes = new List<string> { PairWitnesses.AcceptanceNote(query) };
-        double scale = LipschitzObjective.ScaleFor(query.Exact || query.Threshold is null ? trivialUpper : query.Threshold, trivialUpper);
-        var objectives = matching ? LipschitzObjective.For(query.OutputNorm, outputs.Length, scale) : LipschitzObjective.For(query.InputNorm, free.Length, scale);
+        var objectives = matching ? LipschitzObjective.For(query.OutputNorm, outputs.Length) : LipschitzObjective.For(query.InputNorm, free.Length);
         bool timedOut = false;
         double Lower() => witnesses.BestValue ?? 0.0;
         double stagesUpper = trivialUpper;
@@ -134,7 +133,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
         TwoCopyQuery query, IReadOnlyList<LipschitzObjective> objectives, int terms)
     {
         var norm = query.Kind == TwoCopyKind.Matching ? query.OutputNorm : query.InputNorm;
-        if (norm == NormKind.Two && !query.Exact && query.Threshold is not null && terms > 1)
+        if (norm == NormKind.Two && !query.Exact && query.Threshold is not null && objectives.Any(o => o.Squared))
             yield return (LipschitzObjective.L2ByLargestTerm(terms), 0.25);
         yield return (objectives, 1.0);
     }

@@ -27,8 +27,21 @@ public sealed class LipschitzEngine(IMipSolver solver)
     public CertifiedBounds Solve(LipschitzQuery query, IModelOracle? oracle = null,
         IProgress<BoundsProgress>? progress = null, CancellationToken cancellation = default)
     {
-        var clock = Stopwatch.StartNew();
         query = query.AtResolution();
+        if (!L2OutputSurrogate.Applies(query)) return SolveDirect(query, oracle, progress, cancellation);
+        var clock = Stopwatch.StartNew();
+        var surrogate = L2OutputSurrogate.Solve(query with { TimeLimitSeconds = query.TimeLimitSeconds / 4 },
+            q => SolveDirect(q, oracle, progress, cancellation), oracle, cancellation);
+        double remaining = query.TimeLimitSeconds - clock.Elapsed.TotalSeconds;
+        if (L2OutputSurrogate.Decided(query, surrogate) || cancellation.IsCancellationRequested || remaining <= 0) return surrogate;
+        var squared = SolveDirect(query with { TimeLimitSeconds = remaining }, oracle, progress, cancellation);
+        return L2OutputSurrogate.Combine(surrogate, squared, clock.Elapsed);
+    }
+
+    private CertifiedBounds SolveDirect(LipschitzQuery query, IModelOracle? oracle,
+        IProgress<BoundsProgress>? progress, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
         var network = query.Network;
         var bounds = BoundPropagation.Compute(network, query.Lower, query.Upper, query.BoundMethod);
         var fixedInputs = query.FixedInputs;
@@ -42,8 +55,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
         SampledLowerBound.Run(query, witnesses, cancellation);
         progress?.Report(new BoundsProgress(clock.Elapsed, witnesses.Lower, intervalUpper));
 
-        var objectives = LipschitzObjective.For(query.OutputNorm, outputs.Length,
-            LipschitzObjective.ScaleFor(query.Exact || query.AtMost is null ? witnesses.Lower : query.AtMost, intervalUpper));
+        var objectives = LipschitzObjective.For(query.OutputNorm, outputs.Length);
         CertifiedBounds Done(double upper, bool timedOut) => new()
         {
             Lower = witnesses.Lower ?? 0,

@@ -7,54 +7,41 @@ namespace VerifyGate.Core.Problems.Lipschitz;
 /// <summary>One maximisation whose optimum, over all sub-problems, gives L (or L² for q = 2).
 /// The unit ball of the input norm is symmetric (v ↦ −v), so max −g_j = max g_j and a sign vector
 /// and its negation give the same optimum: only half of them are solved.
-/// A squared objective is written in units of <see cref="Scale"/>: Σ (g_j / s)². Unscaled, a value of
-/// 1e-6 is 1e-12 in the objective, below SCIP's precision of 1e-9, and a threshold there is lost; with s
-/// at the decision's scale the threshold sits near 1. Since every variable still carries SCIP's absolute
-/// feasibility tolerance, a scaled bound is widened by <see cref="ValueMargin"/> in the value's own units.
-/// A surrogate objective bounds the quantity only up to <see cref="BoundFactor"/>: the l2 norm of k terms
-/// is at most √k times their largest magnitude, so linear max-term objectives decide small l2 thresholds
-/// without a non-convex square (<see cref="L2ByLargestTerm"/>).</summary>
-public sealed record LipschitzObjective(string Name, Action<MipModel, LinearValue[]> Apply, bool Squared, double Scale = 1, double BoundFactor = 1)
+/// A squared objective cannot carry small values: 1e-5 squared is 1e-10, below SCIP's precision of 1e-9,
+/// and SCIP then proves a maximum of 0 (seen on a network with gains of 1e-5, also when the objective's
+/// coefficients were scaled up). Small l2 values are therefore decided by linear surrogates, whose bounds
+/// hold for the quantity up to <see cref="BoundFactor"/>: the l2 norm of k terms is at most √k times their
+/// largest magnitude (<see cref="L2ByLargestTerm"/>); one term needs no square at all.</summary>
+public sealed record LipschitzObjective(string Name, Action<MipModel, LinearValue[]> Apply, bool Squared, double BoundFactor = 1)
 {
     /// <summary>The objective value that corresponds to a value of the quantity.</summary>
-    public double ToObjective(double value) => Squared ? value / Scale * (value / Scale) : value;
+    public double ToObjective(double value) => Squared ? value * value : value;
 
     /// <summary>The value that corresponds to an objective value.</summary>
-    public double FromObjective(double objective) => Squared ? Scale * Math.Sqrt(Math.Max(0, objective)) : objective;
-
-    /// <summary>Absolute widening of a scaled objective's bounds, in the value's units: ten times SCIP's
-    /// feasibility tolerance on the variables the value is made of.</summary>
-    public double ValueMargin => Squared && Scale < 1 ? 1e-8 : 0;
+    public double FromObjective(double objective) => Squared ? Math.Sqrt(Math.Max(0, objective)) : objective;
 
     /// <summary>The certified value bound that an (already inflated) proven objective bound gives.</summary>
-    public double BoundFromObjective(double objectiveBound) => BoundFactor * FromObjective(objectiveBound) + ValueMargin;
+    public double BoundFromObjective(double objectiveBound) => BoundFactor * FromObjective(objectiveBound);
 
     /// <summary>The objective target whose proven bound, through <see cref="BoundFromObjective"/>, lands at or
     /// below <paramref name="value"/>: where a solve may stop once it has decided "at most value".</summary>
-    public double ObjectiveBelow(double value) => ToObjective(Math.Max(0, value - 2 * ValueMargin) / BoundFactor);
+    public double ObjectiveBelow(double value) => ToObjective(value / BoundFactor);
+
+    /// <summary>Below this, an l2 threshold is decided by the linear surrogates first: its square is within
+    /// a thousand times SCIP's precision.</summary>
+    public const double SquaredDecisionFloor = 1e-3;
 
     /// <summary>Linear surrogates of the l2 norm of <paramref name="terms"/> values: max v_j for each j (by the
     /// symmetry of the pair, max −v_j is the same), with ‖v‖_2 ≤ √terms · max_j |v_j| as the bound.</summary>
     public static IReadOnlyList<LipschitzObjective> L2ByLargestTerm(int terms) =>
         For(NormKind.Inf, terms).Select(o => o with { Name = $"{o.Name} (l2 surrogate)", BoundFactor = Math.Sqrt(terms) }).ToList();
 
-    /// <summary>The scale of squared objectives for a decision at <paramref name="value"/> on a quantity whose
-    /// values reach about <paramref name="quantityScale"/> (the box's diameter, an interval bound): the value
-    /// itself, but no smaller than 1e-3 of the quantity's scale, which keeps the objective's coefficients
-    /// within 1e6 of each other (beyond that SCIP's search stalls); and 1 (unscaled) for values of 1 and more.</summary>
-    public static double ScaleFor(double? value, double quantityScale)
-    {
-        if (value is not double v || !double.IsFinite(v) || v >= 1) return 1;
-        double floor = double.IsFinite(quantityScale) ? 1e-3 * quantityScale : 0;
-        return Math.Min(1, Math.Max(v, Math.Max(floor, Resolution.Floor)));
-    }
-
     /// <summary>Output count up to which q = 1 enumerates sign vectors (2^(m−1) sub-problems).</summary>
     public const int MaxSignEnumeration = 6;
 
-    /// <summary>The sub-problems for outputs g_0..g_{m−1} (the selected outputs' tangents) under norm q.</summary>
-    /// <param name="scale">The scale of a squared objective (q = 2); see <see cref="ScaleFor"/>.</param>
-    public static IReadOnlyList<LipschitzObjective> For(NormKind q, int outputCount, double scale = 1) => q switch
+    /// <summary>The sub-problems for outputs g_0..g_{m−1} (the selected outputs' tangents) under norm q.
+    /// For one output every norm is |g_0|: one linear objective, no square.</summary>
+    public static IReadOnlyList<LipschitzObjective> For(NormKind q, int outputCount) => q switch
     {
         NormKind.Inf => Enumerable.Range(0, outputCount)
             .Select(j => new LipschitzObjective($"max g{j}", (model, g) => Maximize(model, g, s => s == j ? 1.0 : 0.0), false))
@@ -64,7 +51,8 @@ public sealed record LipschitzObjective(string Name, Action<MipModel, LinearValu
                 (model, g) => Maximize(model, g, s => s == 0 || (mask & (1 << (s - 1))) == 0 ? 1.0 : -1.0), false))
             .ToList(),
         NormKind.One => [new LipschitzObjective("sum |g|", MaximizeAbsoluteSum, false)],
-        _ => [new LipschitzObjective("sum g^2", (model, g) => MaximizeSquares(model, g, scale), true, scale)],
+        _ when outputCount == 1 => For(NormKind.Inf, 1),
+        _ => [new LipschitzObjective("sum g^2", MaximizeSquares, true)],
     };
 
     private static void Maximize(MipModel model, LinearValue[] g, Func<int, double> weight)
@@ -74,12 +62,11 @@ public sealed record LipschitzObjective(string Name, Action<MipModel, LinearValu
         model.SetMaximize(objective);
     }
 
-    private static void MaximizeSquares(MipModel model, LinearValue[] g, double scale)
+    private static void MaximizeSquares(MipModel model, LinearValue[] g)
     {
         var objective = new Expr();
-        foreach (var unscaled in g)
+        foreach (var value in g)
         {
-            var value = scale == 1 ? unscaled : unscaled.Scale(1 / scale);
             if (value.Variable is Var v)
             {
                 objective.AddSquare(v, value.Coefficient * value.Coefficient);
