@@ -15,6 +15,7 @@ public static class BenchmarkSections
         new FoundationBenchmarks(),
         new LipschitzBenchmarks(),
         new InvertibilityBenchmarks(),
+        new EdgeBenchmarks(),
         new BuildGateBenchmarks(),
     ];
 }

@@ -77,7 +77,7 @@ public sealed class InvertibilityBenchmarks : IBenchmarkSection
     }
 
     /// <summary>The same construction as the unit tests' residual maps: uniform weights scaled so that ‖W1‖_F ‖W2‖_F = 0.9.</summary>
-    private static Network Residual(int n, int hidden, int seed)
+    internal static Network Residual(int n, int hidden, int seed)
     {
         var rng = new Random(seed);
         var w1 = new double[hidden, n];

@@ -133,7 +133,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
         TwoCopyQuery query, IReadOnlyList<LipschitzObjective> objectives, int terms)
     {
         var norm = query.Kind == TwoCopyKind.Matching ? query.OutputNorm : query.InputNorm;
-        if (norm == NormKind.Two && !query.Exact && query.Threshold is not null && objectives.Any(o => o.Squared))
+        if (query.L2Surrogate && norm == NormKind.Two && !query.Exact && query.Threshold is not null && objectives.Any(o => o.Squared))
             yield return (LipschitzObjective.L2ByLargestTerm(terms), 0.25);
         yield return (objectives, 1.0);
     }

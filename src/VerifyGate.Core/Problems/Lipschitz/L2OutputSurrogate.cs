@@ -12,7 +12,7 @@ namespace VerifyGate.Core.Problems.Lipschitz;
 internal static class L2OutputSurrogate
 {
     public static bool Applies(LipschitzQuery query) =>
-        query.OutputNorm == NormKind.Two && !query.Exact && query.AtMost is double t && t < LipschitzObjective.SquaredDecisionFloor
+        query.L2Surrogate && query.OutputNorm == NormKind.Two && !query.Exact && query.AtMost is double t && t < LipschitzObjective.SquaredDecisionFloor
         && query.SelectedOutputs.Length > 1;
 
     /// <param name="solveLinear">Solves an l_inf-output query (the engine without this surrogate).</param>

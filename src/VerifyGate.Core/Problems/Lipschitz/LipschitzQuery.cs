@@ -24,6 +24,9 @@ public sealed record LipschitzQuery
     /// <summary>How an l2 input ball is encoded (ignored for other input norms).</summary>
     public TwoBallMethod TwoBall { get; init; } = TwoBallMethod.Automatic;
     public BoundMethod BoundMethod { get; init; } = BoundMethod.Symbolic;
+    /// <summary>Decide small l2-output thresholds through l_inf first (<see cref="L2OutputSurrogate"/>); off only
+    /// to measure what it buys.</summary>
+    public bool L2Surrogate { get; init; } = true;
     /// <summary>Random points sampled for the initial lower bound.</summary>
     public int Samples { get; init; } = 256;
     public int Seed { get; init; } = 12345;
