@@ -45,76 +45,72 @@ internal sealed class MaximumEngine(IMipSolver solver)
         query = query with { Threshold = query.Threshold is double given ? Resolution.Effective(given, resolution) : null };
         var witnesses = new PairWitnesses(query, oracle, referenceOracle, resolution);
         var notes = new List<string> { PairWitnesses.AcceptanceNote(query) };
-        var objectives = matching ? LipschitzObjective.For(query.OutputNorm, outputs.Length) : LipschitzObjective.For(query.InputNorm, free.Length);
+        int terms = matching ? outputs.Length : free.Length;
+        var objectives = matching ? LipschitzObjective.For(query.OutputNorm, terms) : LipschitzObjective.For(query.InputNorm, terms);
+        if (UsesL2Surrogate(query, objectives))
+        {
+            objectives = LipschitzObjective.L2ByLargestTerm(terms);
+            notes.Add($"l2 distances bounded through l_inf: D_2 <= sqrt({terms}) * D_inf (the threshold is below what a squared objective resolves)");
+        }
+        var objectiveUppers = objectives.Select(_ => double.PositiveInfinity).ToArray();
         bool timedOut = false;
         double Lower() => witnesses.BestValue ?? 0.0;
-        double stagesUpper = trivialUpper;
+        double Upper() => Math.Min(trivialUpper, objectiveUppers.Max());
         progress?.Report(new BoundsProgress(clock.Elapsed, 0.0, trivialUpper));
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        foreach (var (stage, share) in Stages(query, objectives, matching ? outputs.Length : free.Length))
+        Parallel.For(0, objectives.Count, parallel, k =>
         {
-            if (stop.IsCancellationRequested || Decided(query, Lower(), stagesUpper)) break;
-            var stageQuery = query with { TimeLimitSeconds = clock.Elapsed.TotalSeconds + share * (query.TimeLimitSeconds - clock.Elapsed.TotalSeconds) };
-            timedOut = false;  // only the last stage's time-out leaves the answer open
-            var objectiveUppers = stage.Select(_ => double.PositiveInfinity).ToArray();
-            double Upper() => Math.Min(stagesUpper, objectiveUppers.Max());
-            Parallel.For(0, stage.Count, parallel, k =>
+            if (stop.IsCancellationRequested) return;
+            var objective = objectives[k];
+            SubProblemModel Build()
             {
-                if (stop.IsCancellationRequested) return;
-                var objective = stage[k];
-                SubProblemModel Build()
+                var model = new MipModel();
+                var gx = new ForwardEncoding(model, bounds, "x_");
+                var gy = new ForwardEncoding(model, bounds, "y_");
+                LinearValue[] values;
+                ForwardEncoding? fx = null, fy = null;
+                if (matching)
                 {
-                    var model = new MipModel();
-                    var gx = new ForwardEncoding(model, bounds, "x_");
-                    var gy = new ForwardEncoding(model, bounds, "y_");
-                    LinearValue[] values;
-                    ForwardEncoding? fx = null, fy = null;
-                    if (matching)
-                    {
-                        fx = new ForwardEncoding(model, referenceBounds!, "fx_", gx.Inputs);
-                        fy = new ForwardEncoding(model, referenceBounds!, "fy_", gy.Inputs);
-                        PairCoupling.AtMost(model, fx.Outputs, fy.Outputs, query.OutputNorm, query.OutputTolerance);
-                        values = outputs.Select(o => PairCoupling.Difference(model, gx.Outputs[o], gy.Outputs[o])).ToArray();
-                    }
-                    else
-                    {
-                        PairCoupling.AtMost(model, outputs.Select(o => gx.Outputs[o]).ToArray(), outputs.Select(o => gy.Outputs[o]).ToArray(),
-                            query.OutputNorm, query.OutputTolerance);
-                        values = free.Select(i => PairCoupling.Difference(model, gx.Inputs[i], gy.Inputs[i])).ToArray();
-                    }
-                    objective.Apply(model, values);
-                    // x = y at the box's midpoint is always feasible (equal outputs): SCIP starts with an incumbent.
-                    var midpoint = query.Lower.Select((l, i) => (l + query.Upper[i]) / 2).ToArray();
-                    gx.HintAt(midpoint);
-                    gy.HintAt(midpoint);
-                    if (matching)
-                    {
-                        fx!.HintAt(midpoint);
-                        fy!.HintAt(midpoint);
-                    }
-                    model.HintRemaining(0.0);
-                    return new SubProblemModel(model, v => (gx.InputsAt(v), gy.InputsAt(v)));
+                    fx = new ForwardEncoding(model, referenceBounds!, "fx_", gx.Inputs);
+                    fy = new ForwardEncoding(model, referenceBounds!, "fy_", gy.Inputs);
+                    PairCoupling.AtMost(model, fx.Outputs, fy.Outputs, query.OutputNorm, query.OutputTolerance);
+                    values = outputs.Select(o => PairCoupling.Difference(model, gx.Outputs[o], gy.Outputs[o])).ToArray();
                 }
-                var (upper, limited) = SolveSubProblem(stageQuery, objective, Build, witnesses, resolution, clock, stop);
-                lock (objectiveUppers)
+                else
                 {
-                    objectiveUppers[k] = upper;
-                    timedOut |= limited;
-                    progress?.Report(new BoundsProgress(clock.Elapsed, Lower(), Upper()));
+                    PairCoupling.AtMost(model, outputs.Select(o => gx.Outputs[o]).ToArray(), outputs.Select(o => gy.Outputs[o]).ToArray(),
+                        query.OutputNorm, query.OutputTolerance);
+                    values = free.Select(i => PairCoupling.Difference(model, gx.Inputs[i], gy.Inputs[i])).ToArray();
                 }
-                if (!query.Exact && query.Threshold is double t && Lower() > t) stop.Cancel();  // decided: failed
-            });
-            stagesUpper = Upper();
-            if (stage != objectives && !timedOut && !Decided(query, Lower(), stagesUpper))
-                notes.Add($"the l2 surrogate (√k times the largest term) left the threshold open at {stagesUpper:G6}: solved the squared objective");
-        }
+                objective.Apply(model, values);
+                // x = y at the box's midpoint is always feasible (equal outputs): SCIP starts with an incumbent.
+                var midpoint = query.Lower.Select((l, i) => (l + query.Upper[i]) / 2).ToArray();
+                gx.HintAt(midpoint);
+                gy.HintAt(midpoint);
+                if (matching)
+                {
+                    fx!.HintAt(midpoint);
+                    fy!.HintAt(midpoint);
+                }
+                model.HintRemaining(0.0);
+                return new SubProblemModel(model, v => (gx.InputsAt(v), gy.InputsAt(v)));
+            }
+            var (upper, limited) = SolveSubProblem(query, objective, Build, witnesses, resolution, clock, stop);
+            lock (objectiveUppers)
+            {
+                objectiveUppers[k] = upper;
+                timedOut |= limited;
+                progress?.Report(new BoundsProgress(clock.Elapsed, Lower(), Upper()));
+            }
+            if (!query.Exact && query.Threshold is double t && Lower() > t) stop.Cancel();  // decided: failed
+        });
         notes.AddRange(witnesses.Notes);
         return new CertifiedBounds
         {
             Lower = Lower(),
-            Upper = Math.Max(stagesUpper, Lower()),
+            Upper = Math.Max(Upper(), Lower()),
             Witness = witnesses.Best,
             TimedOut = timedOut || cancellation.IsCancellationRequested,
             Resolution = resolution,
@@ -126,20 +122,15 @@ internal sealed class MaximumEngine(IMipSolver solver)
         };
     }
 
-    /// <summary>The objectives to solve, in turn, each with its share of the time left. A threshold question on
-    /// an l2 quantity first tries the linear surrogates (fast, and their incumbents are real pairs), then the
-    /// non-convex squared objective only if they leave it open.</summary>
-    private static IEnumerable<(IReadOnlyList<LipschitzObjective> Objectives, double TimeShare)> Stages(
-        TwoCopyQuery query, IReadOnlyList<LipschitzObjective> objectives, int terms)
+    /// <summary>A threshold below <see cref="LipschitzObjective.SquaredDecisionFloor"/> on an l2 quantity is decided
+    /// on the unsquared value, by the linear surrogates (their incumbents are real pairs, and a square could not
+    /// resolve it).</summary>
+    private static bool UsesL2Surrogate(TwoCopyQuery query, IReadOnlyList<LipschitzObjective> objectives)
     {
         var norm = query.Kind == TwoCopyKind.Matching ? query.OutputNorm : query.InputNorm;
-        if (query.L2Surrogate && norm == NormKind.Two && !query.Exact && query.Threshold is not null && objectives.Any(o => o.Squared))
-            yield return (LipschitzObjective.L2ByLargestTerm(terms), 0.25);
-        yield return (objectives, 1.0);
+        return query.L2Surrogate && norm == NormKind.Two && !query.Exact && query.Threshold < LipschitzObjective.SquaredDecisionFloor
+               && objectives.Any(o => o.Squared);
     }
-
-    private static bool Decided(TwoCopyQuery query, double lower, double upper) =>
-        !query.Exact && query.Threshold is double t && (lower > t || upper <= t);
 
     /// <summary>Solves one sub-problem; returns its certified upper bound (in the quantity's units).</summary>
     private (double Upper, bool TimedOut) SolveSubProblem(TwoCopyQuery query, LipschitzObjective objective, Func<SubProblemModel> build,
