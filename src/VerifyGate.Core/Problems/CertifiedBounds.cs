@@ -11,6 +11,8 @@ public sealed record CertifiedBounds
     /// <summary>The concrete inputs behind the witness-side bound, confirmed by the model oracle.</summary>
     public Witness? Witness { get; init; }
     public bool TimedOut { get; init; }
+    /// <summary>The caller's cancellation token fired during the run: the bounds are those reached by then.</summary>
+    public bool Cancelled { get; init; }
     public required string Solver { get; init; }
     public int SubProblems { get; init; }
     public int UnstableNeurons { get; init; }

@@ -44,6 +44,9 @@ public sealed record BoundsRun
     public Witness? Witness { get; init; }
     /// <summary>The time limit (or a cancellation) stopped the run before it finished.</summary>
     public bool TimedOut { get; init; }
+    /// <summary>The run's cancellation token fired (Ctrl-C, SIGTERM, a test-run cancel): the bounds are those
+    /// reached by then, the result is never cached.</summary>
+    public bool Cancelled { get; init; }
     public required string Solver { get; init; }
     public double Seconds { get; init; }
     public IReadOnlyList<string> Notes { get; init; } = [];
@@ -55,6 +58,7 @@ public sealed record BoundsRun
         Upper = bounds.Upper,
         Witness = bounds.Witness,
         TimedOut = bounds.TimedOut,
+        Cancelled = bounds.Cancelled,
         Solver = bounds.Solver,
         Seconds = bounds.Elapsed.TotalSeconds,
         Notes = [.. leadingNotes, .. bounds.Notes],

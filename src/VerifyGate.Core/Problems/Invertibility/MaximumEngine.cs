@@ -103,6 +103,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
             Upper = Math.Max(Upper(), Lower()),
             Witness = witnesses.Best,
             TimedOut = timedOut || cancellation.IsCancellationRequested,
+            Cancelled = cancellation.IsCancellationRequested,
             Solver = solver.Version,
             SubProblems = objectives.Count,
             UnstableNeurons = unstable,

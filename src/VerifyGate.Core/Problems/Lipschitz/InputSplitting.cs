@@ -88,6 +88,7 @@ public sealed class InputSplittingLipschitz(IMipSolver solver, InputSplittingOpt
             Upper = Finite(finalUpper),
             Witness = state.Witness,
             TimedOut = timedOut && !state.Decided(finalUpper),
+            Cancelled = cancellation.IsCancellationRequested,
             Solver = solver.Version,
             SubProblems = root?.SubProblems ?? 0,
             UnstableNeurons = root?.UnstableNeurons ?? 0,

@@ -48,6 +48,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
             Upper = Math.Min(upper, intervalUpper),
             Witness = witnesses.Best,
             TimedOut = timedOut,
+            Cancelled = cancellation.IsCancellationRequested,
             Solver = solver.Version,
             SubProblems = objectives.Count,
             UnstableNeurons = bounds.TotalUnstable,
