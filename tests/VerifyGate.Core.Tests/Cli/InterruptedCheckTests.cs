@@ -3,9 +3,10 @@ using VerifyGate.Core.Tests.Checking;
 
 namespace VerifyGate.Core.Tests.Cli;
 
-/// <summary>The real <c>verifygate check</c> process stopped by SIGINT (Ctrl-C) or SIGTERM during a slow solve:
-/// it exits promptly with 130, after printing the running property as cancelled, and caches nothing.</summary>
-public class CancellationTests : IDisposable
+/// <summary>The real <c>verifygate check</c> process stopped during a slow solve. By SIGINT (Ctrl-C) or SIGTERM:
+/// it exits promptly with 130, after printing the running property as cancelled, and caches nothing. By
+/// SIGKILL: the results printed so far stay printed and stderr names the property that was running.</summary>
+public class InterruptedCheckTests : IDisposable
 {
     private static readonly TimeSpan Liveness = TimeSpan.FromSeconds(10);
     private readonly CheckWorkspace _ws = new();
@@ -22,11 +23,11 @@ public class CancellationTests : IDisposable
     private string AcasSpec(params string[] properties) =>
         _ws.Spec("acas.verify.json", TestPaths.Model("acasxu/ACASXU_run2a_1_1_batch_2000.onnx"), properties);
 
-    /// <summary>Starts the check, waits until its first property is being solved, sends the signal and waits for the exit.</summary>
-    private (int Exit, string Stdout, string Output) Interrupt(string signal, params string[] arguments)
+    /// <summary>Starts the check, waits until <paramref name="running"/> is being solved, sends the signal and waits for the exit.</summary>
+    private (int Exit, string Stdout, string Output) Interrupt(string signal, string running, params string[] arguments)
     {
         using var cli = new WatchedProcess("dotnet", _ws.Root, [Cli, "check", .. arguments]);
-        Assert.True(cli.WaitForOutput("verifygate: checking", TimeSpan.FromSeconds(60)), "the check did not start:\n" + cli.Output);
+        Assert.True(cli.WaitForOutput($"verifygate: checking acas.verify.json: {running}", TimeSpan.FromSeconds(60)), "the check did not start:\n" + cli.Output);
         Thread.Sleep(TimeSpan.FromSeconds(3));  // past bound propagation and sampling: SCIP is solving
         WatchedProcess.Signal(cli.Id, signal);
         int? exit = cli.WaitForExit(Liveness);
@@ -38,7 +39,7 @@ public class CancellationTests : IDisposable
     public void Sigint_stops_the_linear_solve_reports_it_cancelled_starts_nothing_more_and_caches_nothing()
     {
         string spec = AcasSpec(Slow("first", "inf"), Slow("second", "inf"));
-        var (exit, stdout, output) = Interrupt("INT", spec, "--cache-dir", _ws.CacheDirectory);
+        var (exit, stdout, output) = Interrupt("INT", "first", spec, "--cache-dir", _ws.CacheDirectory);
 
         Assert.Equal(130, exit);
         Assert.Matches(@"(?m)^inconclusive +acas\.verify\.json: first  \[[0-9.]+, [0-9.E+]+\] atMost 10", stdout);
@@ -55,7 +56,7 @@ public class CancellationTests : IDisposable
     public void Sigterm_abandons_the_quadratic_solve_and_the_json_document_is_complete()
     {
         string spec = AcasSpec(Slow("l2", "2"));
-        var (exit, stdout, _) = Interrupt("TERM", spec, "--json", "--no-cache");
+        var (exit, stdout, _) = Interrupt("TERM", "l2", spec, "--json", "--no-cache");
 
         Assert.Equal(130, exit);
         using var document = JsonDocument.Parse(stdout);
@@ -67,5 +68,18 @@ public class CancellationTests : IDisposable
         var diagnostic = Assert.Single(result.GetProperty("diagnostics").EnumerateArray());
         Assert.Equal("VG3010", diagnostic.GetProperty("code").GetString());
         Assert.Equal("warning", diagnostic.GetProperty("severity").GetString());
+    }
+
+    [Fact]
+    public void Sigkill_leaves_the_finished_results_printed_and_the_running_property_named()
+    {
+        string fast = _ws.Spec("iris.verify.json", CheckWorkspace.Iris, CheckWorkspace.Lipschitz("quick", 100));
+        string slow = AcasSpec(Slow("stuck", "inf"));
+        var (exit, stdout, output) = Interrupt("KILL", "stuck", fast, slow, "--no-cache");
+
+        Assert.Equal(137, exit);  // 128 + SIGKILL
+        Assert.Matches(@"(?m)^passed +iris\.verify\.json: quick  \[", stdout);
+        Assert.DoesNotContain("stuck", stdout);
+        Assert.EndsWith("verifygate: checking acas.verify.json: stuck", output.TrimEnd());
     }
 }
