@@ -51,7 +51,7 @@ internal class FilteringContext(Func<ITestCaseFilterExpression?> filter) : IDisc
 }
 
 /// <summary>The run context over the same filter, as the platform's run context derives from its discovery context.</summary>
-internal sealed class FilteringRunContext(Func<ITestCaseFilterExpression?> filter) : FilteringContext(filter), IRunContext
+internal class FilteringRunContext(Func<ITestCaseFilterExpression?> filter) : FilteringContext(filter), IRunContext
 {
     public bool KeepAlive => false;
     public bool InIsolation => false;
@@ -69,17 +69,10 @@ internal sealed class PropertyIs(string name, string value) : ITestCaseFilterExp
         propertyValueProvider(name) as string == value;
 }
 
-/// <summary>A run context with these run settings (the XML <c>dotnet test -- Name=Value</c> would make).</summary>
-internal sealed class SettingsRunContext(string settingsXml) : IRunContext, IRunSettings
+/// <summary>A run context with these run settings (the XML <c>dotnet test -- Name=Value</c> would make) and no filter.</summary>
+internal sealed class SettingsRunContext(string settingsXml) : FilteringRunContext(() => null), IDiscoveryContext, IRunSettings
 {
-    public IRunSettings? RunSettings => this;
+    IRunSettings? IDiscoveryContext.RunSettings => this;
     public string? SettingsXml => settingsXml;
     public ISettingsProvider? GetSettings(string? settingsName) => null;
-    public bool KeepAlive => false;
-    public bool InIsolation => false;
-    public bool IsDataCollectionEnabled => false;
-    public bool IsBeingDebugged => false;
-    public string? TestRunDirectory => null;
-    public string? SolutionDirectory => null;
-    public ITestCaseFilterExpression? GetTestCaseFilter(IEnumerable<string>? supportedProperties, Func<string, TestProperty?> propertyProvider) => null;
 }
