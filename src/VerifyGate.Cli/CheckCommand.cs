@@ -118,9 +118,10 @@ public static class CheckCommand
         };
         var checker = new Checker();
         var results = new List<CheckResult>();
+        // Each line as its property finishes (the progress line has erased itself by then), so that a
+        // process killed later leaves the finished results on screen.
         void Print(CheckResult result)
         {
-            (progress as ProgressLine)?.Clear();
             if (!arguments.Json) output.WriteLine(HumanReport.Line(result, arguments.AbsolutePaths));
         }
         using (var models = new ModelStore())
