@@ -83,14 +83,21 @@ public static class CheckCommand
             };
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            bool live = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
-            return Run(arguments, output, error, live);
+            if (!ReferenceEquals(error, Console.Error)) return Run(arguments, output, error);
+            // The real process: progress on stderr, and Ctrl-C / SIGTERM cancel the run.
+            using var signals = new TerminationSignals();
+            using var live = Console.IsErrorRedirected ? null : new ProgressLine(error);
+            return Run(arguments, output, error, live ?? (IProgress<CheckProgress>)new StartLines(error), signals.Token);
         });
         return command;
     }
 
-    /// <param name="liveProgress">Show progress on <paramref name="error"/> (only when it is a terminal).</param>
-    public static int Run(CheckArguments arguments, TextWriter output, TextWriter error, bool liveProgress = false)
+    /// <param name="progress">Where the running property is shown (a <see cref="ProgressLine"/> on a terminal,
+    /// <see cref="StartLines"/> otherwise); null for nothing.</param>
+    /// <param name="cancellation">Stops the running solves; the results so far are printed and the exit code is
+    /// <see cref="ExitCodes.Cancelled"/>.</param>
+    public static int Run(CheckArguments arguments, TextWriter output, TextWriter error,
+        IProgress<CheckProgress>? progress = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
         var files = SpecDiscovery.Find(arguments.Paths);
@@ -109,21 +116,24 @@ public static class CheckCommand
             UseCache = !arguments.NoCache,
             CacheDirectory = arguments.CacheDirectory,
         };
-        using var progress = liveProgress ? new ProgressLine(error) : null;
         var checker = new Checker();
         var results = new List<CheckResult>();
+        // Each line as its property finishes (the progress line has erased itself by then), so that a
+        // process killed later leaves the finished results on screen.
+        void Print(CheckResult result)
+        {
+            if (!arguments.Json) output.WriteLine(HumanReport.Line(result, arguments.AbsolutePaths));
+        }
         using (var models = new ModelStore())
         {
             foreach (string file in files)
             {
-                var fileResults = checker.CheckFile(file, options, models, progress, CancellationToken.None);
-                progress?.Clear();
-                if (!arguments.Json)
-                    foreach (var r in fileResults) output.WriteLine(HumanReport.Line(r, arguments.AbsolutePaths));
-                results.AddRange(fileResults);
+                if (cancellation.IsCancellationRequested) break;
+                results.AddRange(checker.CheckFile(file, options, models, progress, cancellation, Print));
             }
         }
-        if (arguments.Property is { } name && results.Count == 0)
+        bool cancelled = cancellation.IsCancellationRequested;
+        if (arguments.Property is { } name && results.Count == 0 && !cancelled)
         {
             error.WriteLine($"verifygate: no property named \"{name}\" in {string.Join(", ", arguments.Paths)}");
             return ExitCodes.UsageOrError;
@@ -132,7 +142,10 @@ public static class CheckCommand
         if (arguments.Json) output.WriteLine(ResultJson.Serialize(results));
         else HumanReport.WriteTail(results, clock.Elapsed, output, arguments.AbsolutePaths);
         if (arguments.StepSummaryFile is { } summary) AppendStepSummary(summary, results, error);
-        return ExitCodeOf(results);
+        if (!cancelled) return ExitCodeOf(results);
+        output.Flush();
+        error.WriteLine("verifygate: cancelled: results are those reached when the run was stopped; properties not yet started were not checked");
+        return ExitCodes.Cancelled;
     }
 
     /// <summary>The inputs file does not depend on the outcome, so it is written before checking (a build

@@ -21,6 +21,8 @@ public sealed record AdapterSettings
     public bool DisableParallelization { get; init; }
     /// <summary>RunConfiguration.MaxCpuCount when positive: at most this many properties at a time.</summary>
     public int MaxCpuCount { get; init; }
+    /// <summary>RunConfiguration.TestSessionTimeout in milliseconds when positive: VSTest aborts the run then.</summary>
+    public long TestSessionTimeoutMilliseconds { get; init; }
 
     public int Parallelism => DisableParallelization ? 1 : MaxCpuCount > 0 ? MaxCpuCount : Environment.ProcessorCount;
 
@@ -46,6 +48,8 @@ public sealed record AdapterSettings
             settings = settings with { DisableParallelization = disable };
         if (Text(run, "MaxCpuCount") is { } cpu && int.TryParse(cpu, NumberStyles.Integer, CultureInfo.InvariantCulture, out int count))
             settings = settings with { MaxCpuCount = count };
+        if (Text(run, "TestSessionTimeout") is { } timeout && long.TryParse(timeout, NumberStyles.Integer, CultureInfo.InvariantCulture, out long ms))
+            settings = settings with { TestSessionTimeoutMilliseconds = ms };
         if (Text(own, "TimeLimitSeconds") is { } limit)
         {
             if (SettingValues.TimeLimit(limit) is double seconds) settings = settings with { TimeLimitSeconds = seconds };

@@ -7,12 +7,15 @@ using VerifyGate.Core.Checking;
 namespace VerifyGate.TestAdapter;
 
 /// <summary>Checks properties as tests. Properties run in parallel (RunConfiguration.MaxCpuCount, one at a
-/// time with DisableParallelization); <see cref="Cancel"/> stops the running solves and starts no more.</summary>
+/// time with DisableParallelization); <see cref="Cancel"/> stops the running solves (their results say
+/// "cancelled") and starts no more. A RunConfiguration.TestSessionTimeout does the same shortly before it
+/// runs out (<see cref="SessionDeadline"/>) and fails the run with an error message.</summary>
 [ExtensionUri(TestCases.ExecutorUriText)]
 public sealed class PropertyExecutor : ITestExecutor
 {
     private readonly CancellationTokenSource _cancellation = new();
     private volatile bool _cancelled;
+    private int _notStarted;
 
     /// <summary>The GitHub Actions job summary to append the run's results to (default: <c>$GITHUB_STEP_SUMMARY</c>).</summary>
     internal Func<string?> StepSummaryFile { get; init; } = StepSummary.PathFromEnvironment;
@@ -66,10 +69,14 @@ public sealed class PropertyExecutor : ITestExecutor
         }
         var checker = new Checker();
         var checkedResults = new List<CheckResult>();
+        using (var deadline = new SessionDeadline(settings.TestSessionTimeoutMilliseconds, Cancel))
         using (var models = new ModelStore())
         {
             Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism },
                 test => RunOne(test, checker, options[test.Test.Source], models, handle, checkedResults));
+            if (deadline.Reached)
+                handle.SendMessage(TestMessageLevel.Error, $"VerifyGate: the test session timeout of {deadline.Timeout!.Value.TotalSeconds:0.###} s " +
+                    $"(RunConfiguration.TestSessionTimeout) was running out: the running properties were cancelled, {_notStarted} not started");
         }
         AppendStepSummary(checkedResults, handle);
     }
@@ -92,10 +99,15 @@ public sealed class PropertyExecutor : ITestExecutor
     private void RunOne(PropertyTest item, Checker checker, CheckOptions options, ModelStore models, IFrameworkHandle handle,
         List<CheckResult> checkedResults)
     {
-        if (_cancelled) return;
+        if (_cancelled)
+        {
+            Interlocked.Increment(ref _notStarted);
+            return;
+        }
         var (test, property, manifest) = item;
         string root = manifest.Root;
         handle.RecordStart(test);
+        RunningBreadcrumbs.Started(property);
         var clock = Stopwatch.StartNew();
         TestResult result;
         try
@@ -119,6 +131,7 @@ public sealed class PropertyExecutor : ITestExecutor
         }
         handle.RecordResult(result);
         handle.RecordEnd(test, result.Outcome);
+        RunningBreadcrumbs.Finished(property, result.Outcome.ToString().ToLowerInvariant());
     }
 
     private static TestResult Failure(TestCase test, string message, TimeSpan duration) =>

@@ -25,9 +25,10 @@ internal sealed class Handle : IFrameworkHandle
 {
     public List<TestResult> Results { get; } = [];
     public List<string> Messages { get; } = [];
+    public List<TestCase> Started { get; } = [];
     public bool EnableShutdownAfterTestRun { get; set; }
     public void RecordResult(TestResult testResult) { lock (Results) Results.Add(testResult); }
-    public void RecordStart(TestCase testCase) { }
+    public void RecordStart(TestCase testCase) { lock (Started) Started.Add(testCase); }
     public void RecordEnd(TestCase testCase, TestOutcome outcome) { }
     public void RecordAttachments(IList<AttachmentSet> attachmentSets) { }
     public void SendMessage(TestMessageLevel testMessageLevel, string message) { lock (Messages) Messages.Add($"{testMessageLevel}: {message}"); }
@@ -50,7 +51,7 @@ internal class FilteringContext(Func<ITestCaseFilterExpression?> filter) : IDisc
 }
 
 /// <summary>The run context over the same filter, as the platform's run context derives from its discovery context.</summary>
-internal sealed class FilteringRunContext(Func<ITestCaseFilterExpression?> filter) : FilteringContext(filter), IRunContext
+internal class FilteringRunContext(Func<ITestCaseFilterExpression?> filter) : FilteringContext(filter), IRunContext
 {
     public bool KeepAlive => false;
     public bool InIsolation => false;
@@ -66,4 +67,12 @@ internal sealed class PropertyIs(string name, string value) : ITestCaseFilterExp
     public string TestCaseFilterValue => $"{name}={value}";
     public bool MatchTestCase(TestCase testCase, Func<string, object?> propertyValueProvider) =>
         propertyValueProvider(name) as string == value;
+}
+
+/// <summary>A run context with these run settings (the XML <c>dotnet test -- Name=Value</c> would make) and no filter.</summary>
+internal sealed class SettingsRunContext(string settingsXml) : FilteringRunContext(() => null), IDiscoveryContext, IRunSettings
+{
+    IRunSettings? IDiscoveryContext.RunSettings => this;
+    public string? SettingsXml => settingsXml;
+    public ISettingsProvider? GetSettings(string? settingsName) => null;
 }

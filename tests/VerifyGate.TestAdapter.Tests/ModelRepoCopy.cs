@@ -5,7 +5,7 @@ namespace VerifyGate.TestAdapter.Tests;
 /// <summary>A temporary copy of samples/ModelRepo, wired to this repository's adapter (project reference)
 /// and build/VerifyGate.props/targets, with a malformed property file and a violated property added.
 /// Built once; each test runs <c>dotnet test --no-build</c> on it.</summary>
-public sealed class ModelRepoCopy : IDisposable
+public class ModelRepoCopy : IDisposable
 {
     public string Root { get; } = RepoPaths.TempDirectory("vg-modelrepo");
     public string Configuration => RepoPaths.Configuration;
@@ -14,7 +14,10 @@ public sealed class ModelRepoCopy : IDisposable
     public string CacheDirectory => Path.Combine(Root, ".cache");
     public string AssemblyPath => Path.Combine(Root, "bin", Configuration, "net10.0", "ModelRepo.dll");
 
-    public ModelRepoCopy()
+    public ModelRepoCopy() : this(_ => { }) { }
+
+    /// <param name="addToModels">Writes further files into the copy's models folder before it is built.</param>
+    protected ModelRepoCopy(Action<string> addToModels)
     {
         RepoPaths.CopyDirectory(RepoPaths.Of("samples/ModelRepo"), Root);
         string repo = RepoPaths.Root;
@@ -42,6 +45,7 @@ public sealed class ModelRepoCopy : IDisposable
               ]
             }
             """);
+        addToModels(Path.Combine(Root, "models"));
         var build = Dotnet("build", "-c", Configuration, "-p:BuildProjectReferences=false");
         if (build.ExitCode != 0) throw new InvalidOperationException("building the model repository copy failed:\n" + build.Output);
     }
@@ -50,6 +54,7 @@ public sealed class ModelRepoCopy : IDisposable
     {
         try { Directory.Delete(Root, recursive: true); }
         catch (IOException) { }
+        GC.SuppressFinalize(this);
     }
 
     public (int ExitCode, string Output) Test(params string[] arguments) =>
@@ -66,7 +71,10 @@ public sealed class ModelRepoCopy : IDisposable
     }
 
     private (int ExitCode, string Output) Dotnet(params string[] arguments) =>
-        DotnetCli.Run(Root, new Dictionary<string, string> { ["VERIFYGATE_CACHE_DIR"] = Path.Combine(Root, ".cache") }, TimeSpan.FromMinutes(3), arguments);
+        DotnetCli.Run(Root, Environment, TimeSpan.FromMinutes(3), arguments);
+
+    /// <summary>The environment of every dotnet command on the copy.</summary>
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string> { ["VERIFYGATE_CACHE_DIR"] = CacheDirectory };
 }
 
 /// <summary>The parts of a TRX report the tests look at.</summary>

@@ -44,22 +44,8 @@ public class ProjectSettingsRunTests : IDisposable
     {
         var handle = new Handle();
         new PropertyExecutor { StepSummaryFile = () => null }.RunTests(
-            [Source("Highs", "solver=highs")], new RunContext("<RunSettings><VerifyGate><Solver>scip</Solver></VerifyGate></RunSettings>"), handle);
+            [Source("Highs", "solver=highs")], new SettingsRunContext("<RunSettings><VerifyGate><Solver>scip</Solver></VerifyGate></RunSettings>"), handle);
 
         Assert.Equal([TestOutcome.Passed], handle.Results.Select(r => r.Outcome));
-    }
-
-    private sealed class RunContext(string settingsXml) : IRunContext, IRunSettings
-    {
-        public IRunSettings? RunSettings => this;
-        public string? SettingsXml => settingsXml;
-        public ISettingsProvider? GetSettings(string? settingsName) => null;
-        public bool KeepAlive => false;
-        public bool InIsolation => false;
-        public bool IsDataCollectionEnabled => false;
-        public bool IsBeingDebugged => false;
-        public string? TestRunDirectory => null;
-        public string? SolutionDirectory => null;
-        public ITestCaseFilterExpression? GetTestCaseFilter(IEnumerable<string>? supportedProperties, Func<string, TestProperty?> propertyProvider) => null;
     }
 }

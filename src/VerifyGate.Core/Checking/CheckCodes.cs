@@ -14,4 +14,7 @@ public static class CheckCodes
     public const string KindNotImplemented = "VG3004";
     /// <summary>The requested solver is not available (not in this build, not installed).</summary>
     public const string SolverUnavailable = "VG3005";
+    /// <summary>The run was cancelled (Ctrl-C, SIGTERM, a test-run cancel or timeout) before the bounds
+    /// decided the property: a warning, outcome inconclusive whatever onInconclusive says.</summary>
+    public const string Cancelled = "VG3010";
 }

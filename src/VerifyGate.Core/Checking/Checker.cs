@@ -54,8 +54,21 @@ public sealed class Checker
     /// <summary><see cref="CheckFile(string, CheckOptions, IProgress{CheckProgress}?, CancellationToken)"/> sharing
     /// imported models with other files of the same run.</summary>
     public IReadOnlyList<CheckResult> CheckFile(string specPath, CheckOptions options, ModelStore models,
-        IProgress<CheckProgress>? progress, CancellationToken cancellation)
+        IProgress<CheckProgress>? progress, CancellationToken cancellation) =>
+        CheckFile(specPath, options, models, progress, cancellation, onResult: null);
+
+    /// <summary>As above, handing each result to <paramref name="onResult"/> as soon as it is known (a host
+    /// prints it at once, so a crash later in the file leaves it on screen). Once
+    /// <paramref name="cancellation"/> fires, properties not yet started are left out of the results.</summary>
+    public IReadOnlyList<CheckResult> CheckFile(string specPath, CheckOptions options, ModelStore models,
+        IProgress<CheckProgress>? progress, CancellationToken cancellation, Action<CheckResult>? onResult)
     {
+        var results = new List<CheckResult>();
+        void Add(CheckResult result)
+        {
+            results.Add(result);
+            onResult?.Invoke(result);
+        }
         byte[] bytes;
         try
         {
@@ -64,27 +77,31 @@ public sealed class Checker
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             var (_, unreadable) = SpecLoader.Load(specPath);
-            return [ErrorResults.For(specPath, CheckResult.FileLevel, "", SourcePosition.FileStart, unreadable)];
+            Add(ErrorResults.For(specPath, CheckResult.FileLevel, "", SourcePosition.FileStart, unreadable));
+            return results;
         }
         var (file, diagnostics) = SpecLoader.Load(specPath, bytes);
         var entries = SpecOutline.Read(bytes);
         var loadErrors = ErrorResults.FromLoad(specPath, file, diagnostics, entries);
-        if (loadErrors.FileResult is { } fileResult) return [fileResult];
-        if (file is null) return [];
+        if (loadErrors.FileResult is { } fileResult)
+        {
+            Add(fileResult);
+            return results;
+        }
+        if (file is null) return results;
 
         bool Selected(string? name) => options.Property is null || name == options.Property;
         var loaded = file.Properties.ToDictionary(p => p.Position);
         var order = entries.Count > 0 ? entries.Select(e => e.Start).ToList() : file.Properties.Select(p => p.Position).ToList();
-        var results = new List<CheckResult>();
         var run = new Lazy<FileRun>(() => new FileRun(this, file, options, models, progress, cancellation));
         foreach (var start in order)
         {
             if (loadErrors.ByEntry.TryGetValue(start, out var error))
             {
-                if (Selected(error.Property)) results.Add(error);
+                if (Selected(error.Property)) Add(error);
             }
-            else if (loaded.TryGetValue(start, out var spec) && Selected(spec.Name))
-                results.Add(run.Value.Check(spec));
+            else if (loaded.TryGetValue(start, out var spec) && Selected(spec.Name) && !cancellation.IsCancellationRequested)
+                Add(run.Value.Check(spec));
         }
         return results;
     }
@@ -163,16 +180,23 @@ public sealed class Checker
                 relay?.Finish();
                 return ErrorResults.For(spec, ModelDiagnostic(e.Diagnostic)) with { Solver = solver.Version };
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                bounds = new BoundsRun { Solver = solver.Version, Cancelled = true };
+            }
+            catch (Exception e)
             {
                 relay?.Finish();
                 return ErrorResults.For(spec, ErrorResults.At(spec, "kind", CheckCodes.SolverFailure,
                     $"the check failed: {Describe(e)}")) with { Solver = solver.Version };
             }
             relay?.Finish();
+            // Also covers a runner that does not look at the token: whatever it returned, the run was cut short.
+            if (cancellation.IsCancellationRequested) bounds = bounds with { Cancelled = true };
             var result = Build(spec, bounds, quantity, timeLimit, cached: false);
             bool decided = result.Outcome == Outcome.Passed || result.Diagnostic?.Code == CheckCodes.Violated;
-            if (key is not null && decided) _cache!.Put(key, bounds);
+            // A cancelled run is never cached, even when decided: with --exact its bounds are not final.
+            if (key is not null && decided && !bounds.Cancelled) _cache!.Put(key, bounds);
             return result;
         }
 

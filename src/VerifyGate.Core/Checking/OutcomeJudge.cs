@@ -6,7 +6,8 @@ namespace VerifyGate.Core.Checking;
 /// <summary>Turns certified bounds into an outcome (spec-format.md, "Outcomes") and its one-line message.
 /// atMost t: passed when upper &lt;= t; failed when lower &gt; t (a witness shows it); otherwise undecided.
 /// atLeast t: passed when lower &gt;= t; failed when upper &lt; t; otherwise undecided. Undecided is failed
-/// with onInconclusive "fail" and inconclusive with "warn". An atMost threshold below the run's resolution ρ
+/// with onInconclusive "fail" and inconclusive with "warn"; undecided because the run was cancelled is
+/// always inconclusive (VG3010). An atMost threshold below the run's resolution ρ
 /// (<see cref="Problems.Resolution"/>) is judged against ρ, and the message says so.</summary>
 public static class OutcomeJudge
 {
@@ -37,6 +38,14 @@ public static class OutcomeJudge
                 : $"is below atLeast {ResultText.Number(t)}";
             string message = $"{bounds} {broken}{WitnessText(run)} (failed) {time}";
             return new Verdict(Outcome.Failed, true, message, At(spec, threshold.FieldName, CheckCodes.Violated, $"property '{spec.Name}' is violated: {message}", false));
+        }
+
+        if (run.Cancelled)
+        {
+            // The user stopped the run: not a verdict on the property, so never failed by onInconclusive.
+            string cancelled = $"{bounds} is undecided against {threshold.FieldName} {ResultText.Number(t)}{atResolution}: cancelled {time}";
+            return new Verdict(Outcome.Inconclusive, false, cancelled,
+                At(spec, threshold.FieldName, CheckCodes.Cancelled, $"property '{spec.Name}' was cancelled: {cancelled}", true));
         }
 
         bool warn = spec.OnInconclusive == InconclusivePolicy.Warn;

@@ -14,6 +14,8 @@ public sealed record CertifiedBounds
     /// <summary>The smallest value of the quantity the engine tells from zero (<see cref="Problems.Resolution"/>);
     /// an atMost threshold below it was decided against it. Null for kinds without one.</summary>
     public double? Resolution { get; init; }
+    /// <summary>The caller's cancellation token fired during the run: the bounds are those reached by then.</summary>
+    public bool Cancelled { get; init; }
     public required string Solver { get; init; }
     public int SubProblems { get; init; }
     public int UnstableNeurons { get; init; }

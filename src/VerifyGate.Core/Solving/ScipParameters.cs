@@ -10,6 +10,9 @@ internal static class ScipParameters
     public static string Build(SolveOptions options)
     {
         var text = new StringBuilder();
+        // SCIP's own SIGINT handler would swallow Ctrl-C (and print "pressed CTRL-C 1 times"); the
+        // host's handler cancels through the CancellationToken instead.
+        text.Append("misc/catchctrlc = FALSE\n");
         Line(text, "limits/gap", options.RelativeGap);
         Line(text, "limits/absgap", options.AbsoluteGap);
         Line(text, "numerics/feastol", options.FeasibilityTolerance);

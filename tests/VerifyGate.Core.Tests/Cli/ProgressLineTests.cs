@@ -34,4 +34,18 @@ public class ProgressLineTests
             Assert.Equal("", terminal.ToString());
         }
     }
+
+    [Fact]
+    public void Start_lines_name_each_property_once_when_it_starts()
+    {
+        var log = new StringWriter();
+        var lines = new StartLines(log);
+        lines.Report(new CheckProgress("a.verify.json", "p", TimeSpan.Zero, null, null));
+        lines.Report(new CheckProgress("a.verify.json", "p", TimeSpan.FromSeconds(2), 1.5, 2.5));
+        lines.Report(new CheckProgress("a.verify.json", "p", TimeSpan.FromSeconds(3), 1.5, 2.5, Finished: true));
+        lines.Report(new CheckProgress("a.verify.json", "q", TimeSpan.Zero, null, null));
+
+        Assert.Equal(["verifygate: checking a.verify.json: p", "verifygate: checking a.verify.json: q"],
+            log.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
 }

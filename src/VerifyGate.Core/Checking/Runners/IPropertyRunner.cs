@@ -46,6 +46,9 @@ public sealed record BoundsRun
     public bool TimedOut { get; init; }
     /// <summary>The engine's resolution for this property: an atMost threshold below it is judged against it.</summary>
     public double? Resolution { get; init; }
+    /// <summary>The run's cancellation token fired (Ctrl-C, SIGTERM, a test-run cancel): the bounds are those
+    /// reached by then, the result is never cached.</summary>
+    public bool Cancelled { get; init; }
     public required string Solver { get; init; }
     public double Seconds { get; init; }
     public IReadOnlyList<string> Notes { get; init; } = [];
@@ -58,6 +61,7 @@ public sealed record BoundsRun
         Witness = bounds.Witness,
         TimedOut = bounds.TimedOut,
         Resolution = bounds.Resolution,
+        Cancelled = bounds.Cancelled,
         Solver = bounds.Solver,
         Seconds = bounds.Elapsed.TotalSeconds,
         Notes = [.. leadingNotes, .. bounds.Notes],

@@ -114,6 +114,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
             Witness = witnesses.Best,
             TimedOut = timedOut || cancellation.IsCancellationRequested,
             Resolution = resolution,
+            Cancelled = cancellation.IsCancellationRequested,
             Solver = solver.Version,
             SubProblems = objectives.Count,
             UnstableNeurons = unstable,

@@ -74,6 +74,7 @@ internal sealed class RadiusEngine(IMipSolver solver)
             Upper = witnesses.BestValue is double u ? Math.Max(u, lowerBound) : null,
             Witness = witnesses.Best,
             TimedOut = timedOut || cancellation.IsCancellationRequested,
+            Cancelled = cancellation.IsCancellationRequested,
             Solver = solver.Version,
             SubProblems = directions.Length,
             UnstableNeurons = unstable,

@@ -90,6 +90,7 @@ public sealed class InputSplittingLipschitz(IMipSolver solver, InputSplittingOpt
             Witness = state.Witness,
             TimedOut = timedOut && !state.Decided(finalUpper),
             Resolution = Resolution.Floor,
+            Cancelled = cancellation.IsCancellationRequested,
             Solver = solver.Version,
             SubProblems = root?.SubProblems ?? 0,
             UnstableNeurons = root?.UnstableNeurons ?? 0,

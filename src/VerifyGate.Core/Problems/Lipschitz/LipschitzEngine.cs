@@ -63,6 +63,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
             Witness = witnesses.Best,
             TimedOut = timedOut,
             Resolution = Resolution.Floor,
+            Cancelled = cancellation.IsCancellationRequested,
             Solver = solver.Version,
             SubProblems = objectives.Count,
             UnstableNeurons = bounds.TotalUnstable,
