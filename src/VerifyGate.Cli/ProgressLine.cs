@@ -46,7 +46,7 @@ public sealed class ProgressLine : IProgress<CheckProgress>, IDisposable
             if (_current is not { } p) return;
             var elapsed = p.Elapsed + _sinceReport.Elapsed;
             if (elapsed < Delay) return;
-            string text = $"{ResultText.Seconds(elapsed.TotalSeconds),8}  {DisplayPath.Of(p.File)}: {p.Property}  certified {ResultText.Bounds(p.Lower, p.Upper)}";
+            string text = $"{ResultText.Seconds(elapsed.TotalSeconds),8}  {DisplayPath.Of(p.File)}: {p.Property}  certified {ResultText.Bounds(p.Lower, p.Upper)}{(p.OpenNodes is int open ? $", {open} open" : "")}";
             if (text.Length > 118) text = text[..117] + "…";
             _terminal.Write("\r" + text.PadRight(_width));
             _terminal.Flush();

@@ -258,7 +258,7 @@ public sealed class Checker
         public void Report(BoundsProgress value)
         {
             _last = value;
-            target.Report(new CheckProgress(file, property, value.Elapsed, value.Lower, value.Upper));
+            target.Report(new CheckProgress(file, property, value.Elapsed, value.Lower, value.Upper, OpenNodes: value.OpenNodes));
         }
 
         public void Finish() => target.Report(new CheckProgress(file, property, _last.Elapsed, _last.Lower, _last.Upper, Finished: true));

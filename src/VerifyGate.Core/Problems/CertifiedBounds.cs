@@ -25,4 +25,5 @@ public sealed record CertifiedBounds
 }
 
 /// <summary>Best certified bounds known while a solve runs (for progress displays).</summary>
-public readonly record struct BoundsProgress(TimeSpan Elapsed, double? Lower, double? Upper);
+/// <param name="OpenNodes">Nodes still open in a branch-and-bound search; null for a single solve.</param>
+public readonly record struct BoundsProgress(TimeSpan Elapsed, double? Lower, double? Upper, int? OpenNodes = null);

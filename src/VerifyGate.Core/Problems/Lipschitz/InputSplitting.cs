@@ -1,5 +1,5 @@
-using System.Diagnostics;
-using VerifyGate.Core.Checking;
+using VerifyGate.Core.Problems;
+using VerifyGate.Core.Search;
 using VerifyGate.Core.Solving;
 using VerifyGate.Core.Witnesses;
 
@@ -19,14 +19,15 @@ public sealed record InputSplittingOptions
     /// The limit adapts: it grows past boxes the MIP closes within their slice and shrinks below those it
     /// does not.</summary>
     public double InitialSolverUnstableLimit { get; init; } = 40;
+    /// <summary>Boxes bounded at the same time (each engine run also solves its sub-problems in parallel).</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
 }
 
-/// <summary>Best-first input-domain branch and bound on top of <see cref="LipschitzEngine"/>.
+/// <summary>Input-domain branch and bound for L_{p,q}: <see cref="BranchAndBound{TNode}"/> over sub-boxes of the
+/// domain, each bounded by <see cref="LipschitzEngine"/> (<see cref="LipschitzBoxDomain"/>).
 /// Soundness: L over a box is the supremum of the generalized-Jacobian norm over it, so for any cover
-/// of the box by sub-boxes L(box) = max over the sub-boxes of L(sub-box), and L(child) ≤ L(parent).
-/// The upper bound is the largest certified upper bound over the current leaves (each capped by its
-/// ancestors' certified bounds); the lower bound is the best confirmed witness pair found in any
-/// sub-box (a pair of a sub-box is a pair of the box).</summary>
+/// of the box by sub-boxes L(box) = max over the sub-boxes of L(sub-box), and L(child) ≤ L(parent):
+/// the search's largest node bound is an upper bound, and a witness pair of a sub-box is a pair of the box.</summary>
 public sealed class InputSplittingLipschitz(IMipSolver solver, InputSplittingOptions? options = null)
 {
     private readonly InputSplittingOptions _options = options ?? new InputSplittingOptions();
@@ -36,73 +37,35 @@ public sealed class InputSplittingLipschitz(IMipSolver solver, InputSplittingOpt
     public CertifiedBounds Solve(LipschitzQuery query, IModelOracle? oracle = null, CertifiedBounds? root = null,
         IProgress<BoundsProgress>? progress = null, CancellationToken cancellation = default)
     {
-        var clock = Stopwatch.StartNew();
         query = query.AtResolution();
-        var engine = new LipschitzEngine(solver);
-        var state = new SplitState(query, root);
-        var open = new PriorityQueue<SplitBox, double>();
-        open.Enqueue(new SplitBox(query.Lower, query.Upper, 0, root?.Upper ?? double.PositiveInfinity, Solved: root is not null, root?.UnstableNeurons ?? 0), -state.RootUpper);
-        double closedUpper = double.NegativeInfinity;  // largest upper bound over the boxes that are finished
-        int solved = 0, evaluated = 0;
-        double solverUnstableLimit = _options.InitialSolverUnstableLimit;
-        bool timedOut = false;
-
-        double GlobalUpper() => Math.Max(closedUpper, open.TryPeek(out var top, out _) ? top.Upper : double.NegativeInfinity);
-
-        while (open.Count > 0)
+        var domain = new LipschitzBoxDomain(query, solver, oracle, _options);
+        var search = new BranchAndBound<SplitBox>(domain, new SearchOptions
         {
-            if (state.Decided(GlobalUpper())) break;
-            double remaining = query.TimeLimitSeconds - clock.Elapsed.TotalSeconds;
-            if (cancellation.IsCancellationRequested || remaining < 0.05) { timedOut = true; break; }
-            var box = open.Dequeue();
-            if (box.Solved || box.Depth < _options.SplitWithoutSolvingBelowDepth)
-            {
-                var children = box.Depth < _options.MaximumDepth ? SplitDimension.Split(query, box) : null;
-                if (children is null) { closedUpper = Math.Max(closedUpper, box.Upper); continue; }
-                foreach (var child in children) open.Enqueue(child, -child.Upper);
-                continue;
-            }
-            // A MIP on a box with many unstable ReLUs only times out at about the interval bound: such
-            // boxes get the engine's cheap part (interval bound, sampled witnesses) and are split.
-            bool useSolver = box.Unstable <= solverUnstableLimit;
-            double slice = useSolver ? Math.Min(remaining, Math.Max(_options.MinimumSliceSeconds, _options.SliceFraction * remaining)) : 0;
-            var result = engine.Solve(query with { Lower = box.Low, Upper = box.High, TimeLimitSeconds = slice }, oracle, null, cancellation);
-            if (useSolver)
-            {
-                solved++;
-                solverUnstableLimit = result.TimedOut
-                    ? Math.Min(solverUnstableLimit, 0.8 * box.Unstable)
-                    : Math.Max(solverUnstableLimit, 1.25 * box.Unstable + 1);
-            }
-            else evaluated++;
-            state.Absorb(result);
-            double upper = Math.Min(box.Upper, result.Upper ?? double.PositiveInfinity);
-            if (state.BoxFinished(upper, result)) closedUpper = Math.Max(closedUpper, upper);
-            else open.Enqueue(box with { Upper = upper, Solved = true }, -upper);
-            progress?.Report(new BoundsProgress(clock.Elapsed, state.Lower, Finite(GlobalUpper())));
-        }
-
-        double finalUpper = GlobalUpper();
+            Workers = _options.Workers,
+            MaximumDepth = _options.MaximumDepth,
+            SplitWithoutBoundingBelowDepth = _options.SplitWithoutSolvingBelowDepth,
+        });
+        var goal = new SearchGoal(query.Exact ? null : query.AtMost, query.RelativeGap, 10 * LipschitzEngine.SafetyAbsolute);
+        var rootBounds = root is null ? null
+            : new NodeResult(root.Upper ?? double.PositiveInfinity, root.Witness is null ? null : root.Lower, root.Witness, Final: false, root.Notes);
+        var relay = progress is null ? null : new SearchProgressRelay(progress);
+        var result = search.Run(new SplitBox(query.Lower, query.Upper, root?.UnstableNeurons ?? 0), rootBounds, goal, query.TimeLimitSeconds, relay, cancellation);
         return new CertifiedBounds
         {
-            Lower = state.Lower ?? 0,
-            Upper = Finite(finalUpper),
-            Witness = state.Witness,
-            TimedOut = timedOut && !state.Decided(finalUpper),
+            Lower = result.Lower ?? 0,
+            Upper = double.IsFinite(result.Upper) ? result.Upper : null,
+            Witness = result.Witness,
+            TimedOut = result.TimedOut,
             Resolution = Resolution.Floor,
-            Cancelled = cancellation.IsCancellationRequested,
+            Cancelled = result.Cancelled,
             Solver = solver.Version,
             SubProblems = root?.SubProblems ?? 0,
             UnstableNeurons = root?.UnstableNeurons ?? 0,
-            Elapsed = clock.Elapsed + (root?.Elapsed ?? TimeSpan.Zero),
-            Notes = [.. state.Notes, $"input splitting: {solved} boxes solved by the MIP, {evaluated} bounded by intervals only, {open.Count} left open"],
+            Elapsed = result.Elapsed + (root?.Elapsed ?? TimeSpan.Zero),
+            Notes = [.. result.Notes, $"input splitting: {domain.Solved} boxes solved by the MIP, {domain.Evaluated} bounded by intervals only, {result.NodesOpen} left open"],
         };
     }
-
-    private static double? Finite(double upper) => double.IsFinite(upper) ? upper : null;
 }
 
-/// <summary>One box [Low, High] of the cover: <see cref="Upper"/> is the smallest certified upper bound of
-/// it or of an ancestor; <see cref="Solved"/> once the engine has run on it (then it is split next).</summary>
-/// <see cref="Unstable"/> counts its unstable ReLUs (as the split scoring found them).
-internal sealed record SplitBox(double[] Low, double[] High, int Depth, double Upper, bool Solved, int Unstable);
+/// <summary>One box [Low, High] of the cover, with the count of its unstable ReLUs (as the split scoring found them).</summary>
+internal sealed record SplitBox(double[] Low, double[] High, int Unstable);

@@ -34,8 +34,8 @@ internal static class SplitDimension
         rightLow[i] = middle;
         return
         [
-            new SplitBox(box.Low, leftHigh, box.Depth + 1, box.Upper, Solved: false, Unstable(query, box.Low, leftHigh)),
-            new SplitBox(rightLow, box.High, box.Depth + 1, box.Upper, Solved: false, Unstable(query, rightLow, box.High)),
+            new SplitBox(box.Low, leftHigh, Unstable(query, box.Low, leftHigh)),
+            new SplitBox(rightLow, box.High, Unstable(query, rightLow, box.High)),
         ];
     }
 

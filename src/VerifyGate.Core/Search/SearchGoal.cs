@@ -1,0 +1,17 @@
+namespace VerifyGate.Core.Search;
+
+/// <summary>When the search may stop before its time is spent: a threshold question is decided once the
+/// certified upper bound is at most the threshold or the best witness exceeds it; an exact question once the
+/// interval is closed to the relative (and absolute) gap.</summary>
+public sealed record SearchGoal(double? AtMost, double RelativeGap, double AbsoluteGap)
+{
+    public bool Reached(double? lower, double upper)
+    {
+        if (AtMost is double t) return upper <= t || lower > t;
+        return double.IsFinite(upper) && upper - (lower ?? 0) <= RelativeGap * Math.Abs(upper) + AbsoluteGap;
+    }
+
+    /// <summary>A node whose bound is this low cannot change the answer: splitting it is no use.</summary>
+    public bool NodeSettled(double? lower, double nodeUpper) =>
+        AtMost is double t ? nodeUpper <= t : double.IsFinite(nodeUpper) && nodeUpper - (lower ?? 0) <= RelativeGap * Math.Abs(nodeUpper) + AbsoluteGap;
+}
