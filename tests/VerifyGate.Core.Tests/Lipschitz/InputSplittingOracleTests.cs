@@ -46,6 +46,21 @@ public class InputSplittingOracleTests(ITestOutputHelper output)
         Assert.True(SolvedBoxes(result) >= 1, "the root slice cannot finish: the splitter must have run");
     }
 
+    /// <summary>Never worse than the plain engine: a squared objective (q = 2) keeps the whole limit on the root
+    /// even when the root share is negligible, so it gets the plain engine's own answer.</summary>
+    [Theory]
+    [MemberData(nameof(Seeds), 2)]
+    public void Root_then_split_gives_a_squared_objective_the_whole_limit(int seed)
+    {
+        var (network, lo, hi) = Case(2 * seed + 301);  // odd: two outputs, so q = 2 is a sum of squares
+        double exact = LipschitzOracle.Compute(network, lo, hi, NormKind.Inf, NormKind.Two).Value;
+        var result = new RootThenSplitLipschitz(ScipSolver.Instance, rootShare: 0, minimumRootSeconds: 1e-4)
+            .Solve(Query(network, lo, hi, NormKind.Inf, NormKind.Two) with { TimeLimitSeconds = 60 }, new NetworkOracle(network));
+        Report(2 * seed + 301, NormKind.Inf, NormKind.Two, exact, result);
+        AssertContainsAndCloses(exact, result, lo, hi);
+        Assert.DoesNotContain(result.Notes, n => n.StartsWith("input splitting", StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(Seeds), 4)]
     public void Forced_splitting_decides_thresholds_on_both_sides_of_the_exact_constant(int seed)
