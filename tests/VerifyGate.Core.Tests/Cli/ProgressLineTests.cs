@@ -24,6 +24,18 @@ public class ProgressLineTests
     }
 
     [Fact]
+    public void A_search_shows_its_open_node_count_beside_the_certified_interval()
+    {
+        var terminal = new StringWriter();
+        using (var line = new ProgressLine(terminal))
+        {
+            line.Report(new CheckProgress("a.verify.json", "p", TimeSpan.FromSeconds(5), 1.5, 2.5, OpenNodes: 12));
+            line.Draw();
+            Assert.Contains("a.verify.json: p  certified [1.5, 2.5], 12 open", terminal.ToString());
+        }
+    }
+
+    [Fact]
     public void Nothing_is_drawn_in_a_solve_s_first_second()
     {
         var terminal = new StringWriter();
