@@ -16,5 +16,6 @@ public static class BenchmarkSections
         new LipschitzBenchmarks(),
         new InvertibilityBenchmarks(),
         new BuildGateBenchmarks(),
+        new NumericsBenchmarks(),
     ];
 }
