@@ -1,7 +1,7 @@
 using VerifyGate.Core.Problems;
 using VerifyGate.Core.Checking.Cache;
 using VerifyGate.Core.Checking.Runners;
-using VerifyGate.Core.Problems.Lipschitz;
+using VerifyGate.Core.Solving;
 using VerifyGate.Core.Specs;
 
 namespace VerifyGate.Core.Checking;
@@ -167,7 +167,7 @@ public sealed class Checker
             {
                 relay?.Finish();
                 return ErrorResults.For(spec, ErrorResults.At(spec, "kind", CheckCodes.SolverFailure,
-                    $"the check failed: {Describe(e)}")) with { Solver = solver.Version };
+                    $"the check failed: {Describe(e)}")) with { Solver = solver.Version, Notes = SolverMessagesOf(e) };
             }
             relay?.Finish();
             var result = Build(spec, bounds, quantity, timeLimit, cached: false);
@@ -222,6 +222,14 @@ public sealed class Checker
         AggregateException a => string.Join("; ", a.Flatten().InnerExceptions.Select(Describe).Distinct()),
         SolverFailureException => e.Message,
         _ => $"{e.GetType().Name}: {e.Message}",
+    };
+
+    /// <summary>What the solver printed before it failed (the engine's parallel loop may wrap several failures).</summary>
+    private static IReadOnlyList<string> SolverMessagesOf(Exception e) => e switch
+    {
+        AggregateException a => a.Flatten().InnerExceptions.SelectMany(SolverMessagesOf).Distinct().ToArray(),
+        SolverFailureException f => f.SolverMessages,
+        _ => [],
     };
 
     /// <summary>Forwards engine progress synchronously, tagged with the property (Progress&lt;T&gt; would post it).</summary>

@@ -32,6 +32,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
         var outputs = query.SelectedOutputs;
         var witnesses = new PairWitnesses(query, oracle, referenceOracle);
         var notes = new List<string> { PairWitnesses.AcceptanceNote(query) };
+        var solverMessages = new SolverMessageLog();
         int unstable = bounds.TotalUnstable + (referenceBounds?.TotalUnstable ?? 0);
 
         double trivialUpper = matching
@@ -87,7 +88,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
                 model.HintRemaining(0.0);
                 return new SubProblemModel(model, v => (gx.InputsAt(v), gy.InputsAt(v)));
             }
-            var (upper, limited) = SolveSubProblem(query, objective, Build, witnesses, clock, stop);
+            var (upper, limited) = SolveSubProblem(query, objective, Build, witnesses, solverMessages, clock, stop);
             lock (objectiveUppers)
             {
                 objectiveUppers[k] = upper;
@@ -97,6 +98,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
             if (!query.Exact && query.Threshold is double t && Lower() > t) stop.Cancel();  // decided: failed
         });
         notes.AddRange(witnesses.Notes);
+        notes.AddRange(solverMessages.Notes);
         return new CertifiedBounds
         {
             Lower = Lower(),
@@ -113,7 +115,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
 
     /// <summary>Solves one sub-problem; returns its certified upper bound (in the quantity's units).</summary>
     private (double Upper, bool TimedOut) SolveSubProblem(TwoCopyQuery query, LipschitzObjective objective, Func<SubProblemModel> build,
-        PairWitnesses witnesses, Stopwatch clock, CancellationTokenSource stop)
+        PairWitnesses witnesses, SolverMessageLog solverMessages, Stopwatch clock, CancellationTokenSource stop)
     {
         bool stopAtIncumbent = !query.Exact && query.Threshold.HasValue;
         double best = double.PositiveInfinity;
@@ -132,7 +134,8 @@ internal sealed class MaximumEngine(IMipSolver solver)
                 StopAtBound = decided is double d ? objective.ToObjective(d) : null,
                 StopAtIncumbent = stopAtIncumbent ? objective.ToObjective(query.Threshold!.Value) * (1 + 1e-7) + 1e-12 : null,
             };
-            var (result, margin) = SubProblemSolve.Run(solver, model, options, objective.Name, stop.Token);
+            var (result, margin, messages) = NumericsRetry.Run(solver, model, options, objective.Name, stop.Token);
+            solverMessages.Add(messages);
             double bound = double.IsFinite(result.BestBound) ? result.BestBound + margin * Math.Abs(result.BestBound) : result.BestBound;
             best = Math.Min(best, objective.FromObjective(bound + SafetyRelative * Math.Abs(bound) + SafetyAbsolute));
             if (result.Values is not null)
