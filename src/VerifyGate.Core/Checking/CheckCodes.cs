@@ -14,4 +14,10 @@ public static class CheckCodes
     public const string KindNotImplemented = "VG3004";
     /// <summary>The requested solver is not available (not in this build, not installed).</summary>
     public const string SolverUnavailable = "VG3005";
+    /// <summary>A pre-activation bound (a big-M constant) on the property's domain is beyond
+    /// <see cref="Numerics.MagnitudeLimits.BigM"/>: huge weights, or a domain too wide for them.</summary>
+    public const string PreActivationBoundTooLarge = "VG3020";
+    /// <summary>A tangent bound (a big-M constant of the Lipschitz encoding) is beyond
+    /// <see cref="Numerics.MagnitudeLimits.BigM"/>: the model's weights multiply to a huge gain.</summary>
+    public const string TangentBoundTooLarge = "VG3021";
 }

@@ -1,6 +1,7 @@
 using VerifyGate.Core.Problems;
 using VerifyGate.Core.Checking.Cache;
 using VerifyGate.Core.Checking.Runners;
+using VerifyGate.Core.Numerics;
 using VerifyGate.Core.Solving;
 using VerifyGate.Core.Specs;
 
@@ -162,6 +163,11 @@ public sealed class Checker
             {
                 relay?.Finish();
                 return ErrorResults.For(spec, ModelDiagnostic(e.Diagnostic)) with { Solver = solver.Version };
+            }
+            catch (MagnitudeLimitException e)
+            {
+                relay?.Finish();
+                return ErrorResults.For(spec, MagnitudeDiagnostic.For(spec, e)) with { Solver = solver.Version };
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
             {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using VerifyGate.Core.Bounds;
 using VerifyGate.Core.Encoding;
 using VerifyGate.Core.Norms;
+using VerifyGate.Core.Numerics;
 using VerifyGate.Core.Problems.Lipschitz;
 using VerifyGate.Core.Solving;
 using VerifyGate.Core.Witnesses;
@@ -28,6 +29,8 @@ internal sealed class MaximumEngine(IMipSolver solver)
         bool matching = query.Kind == TwoCopyKind.Matching;
         var bounds = BoundPropagation.Compute(query.Network, query.Lower, query.Upper, query.BoundMethod);
         var referenceBounds = matching ? BoundPropagation.Compute(query.Reference!, query.Lower, query.Upper, query.BoundMethod) : null;
+        MagnitudeGuard.CheckPreActivation(bounds, query.BigMLimit);
+        if (referenceBounds is not null) MagnitudeGuard.CheckPreActivation(referenceBounds, query.BigMLimit);
         var free = Enumerable.Range(0, query.Lower.Length).Where(i => !query.FixedInputs[i]).ToArray();
         var outputs = query.SelectedOutputs;
         var witnesses = new PairWitnesses(query, oracle, referenceOracle);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using VerifyGate.Core.Bounds;
 using VerifyGate.Core.Checking;
 using VerifyGate.Core.Encoding;
+using VerifyGate.Core.Numerics;
 using VerifyGate.Core.Problems.Lipschitz;
 using VerifyGate.Core.Solving;
 using VerifyGate.Core.Witnesses;
@@ -47,7 +48,9 @@ internal sealed class RadiusEngine(IMipSolver solver)
         var solverMessages = new SolverMessageLog();
         var lowers = directions.Select(_ => double.NegativeInfinity).ToArray();
         bool timedOut = false;
-        int unstable = BoundPropagation.Compute(query.Network, query.Lower, query.Upper, query.BoundMethod).TotalUnstable;
+        var ballBounds = BoundPropagation.Compute(query.Network, query.Lower, query.Upper, query.BoundMethod);
+        MagnitudeGuard.CheckPreActivation(ballBounds, query.BigMLimit);  // every smaller ball's bounds are smaller
+        int unstable = ballBounds.TotalUnstable;
         double Lower() => Math.Min(lowers.Min(), maxRadius);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);

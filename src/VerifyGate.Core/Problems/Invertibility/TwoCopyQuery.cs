@@ -1,6 +1,7 @@
 using VerifyGate.Core.Bounds;
 using VerifyGate.Core.Networks;
 using VerifyGate.Core.Norms;
+using VerifyGate.Core.Numerics;
 
 namespace VerifyGate.Core.Problems.Invertibility;
 
@@ -59,6 +60,8 @@ public sealed record TwoCopyQuery
     /// <summary>LP-tightened by default: on the Brusselator balls it removes 10-20 % of the unstable neurons in under 0.5 s.</summary>
     public BoundMethod BoundMethod { get; init; } = BoundMethod.LpTightened;
     public RadiusMethod RadiusMethod { get; init; } = RadiusMethod.Direct;
+    /// <summary>The largest pre-activation bound accepted (<see cref="MagnitudeLimitException"/> beyond it); +infinity only for experiments.</summary>
+    public double BigMLimit { get; init; } = MagnitudeLimits.BigM;
 
     public bool IsRadius => Kind is TwoCopyKind.InvertibilityRadius or TwoCopyKind.PreimageRadius;
 

@@ -4,6 +4,7 @@ using VerifyGate.Core.Bounds;
 using VerifyGate.Core.Encoding;
 using VerifyGate.Core.Networks;
 using VerifyGate.Core.Norms;
+using VerifyGate.Core.Numerics;
 using VerifyGate.Core.Solving;
 using VerifyGate.Core.Witnesses;
 
@@ -30,12 +31,14 @@ public sealed class LipschitzEngine(IMipSolver solver)
         var clock = Stopwatch.StartNew();
         var network = query.Network;
         var bounds = BoundPropagation.Compute(network, query.Lower, query.Upper, query.BoundMethod);
+        MagnitudeGuard.CheckPreActivation(bounds, query.BigMLimit);
         var fixedInputs = query.FixedInputs;
         var outputs = query.SelectedOutputs;
         if (fixedInputs.All(f => f))
             return new CertifiedBounds { Lower = 0, Upper = 0, Solver = solver.Version, Elapsed = clock.Elapsed, Notes = ["every input is fixed: no pair of distinct inputs exists, L = 0"] };
 
         var tangentBounds = TangentBounds.Compute(bounds, query.InputNorm, fixedInputs);
+        MagnitudeGuard.CheckTangents(bounds, tangentBounds, query.BigMLimit);
         double intervalUpper = InflateValue(VectorNorm.Norm(outputs.Select(o => tangentBounds.Magnitude(network.OutputIndex, o)).ToArray(), query.OutputNorm));
         var witnesses = new LipschitzWitnesses(query, bounds, oracle);
         var solverMessages = new SolverMessageLog();

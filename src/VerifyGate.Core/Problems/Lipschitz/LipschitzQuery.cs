@@ -1,6 +1,7 @@
 using VerifyGate.Core.Bounds;
 using VerifyGate.Core.Networks;
 using VerifyGate.Core.Norms;
+using VerifyGate.Core.Numerics;
 
 namespace VerifyGate.Core.Problems.Lipschitz;
 
@@ -27,6 +28,8 @@ public sealed record LipschitzQuery
     /// <summary>Random points sampled for the initial lower bound.</summary>
     public int Samples { get; init; } = 256;
     public int Seed { get; init; } = 12345;
+    /// <summary>The largest pre-activation or tangent bound accepted (<see cref="MagnitudeLimitException"/> beyond it); +infinity only for experiments.</summary>
+    public double BigMLimit { get; init; } = MagnitudeLimits.BigM;
 
     public int[] SelectedOutputs => Outputs ?? Enumerable.Range(0, Network.OutputSize).ToArray();
     public bool[] FixedInputs => Lower.Select((lo, i) => lo == Upper[i]).ToArray();
