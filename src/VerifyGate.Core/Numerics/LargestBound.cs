@@ -3,38 +3,43 @@ using VerifyGate.Core.Encoding;
 
 namespace VerifyGate.Core.Numerics;
 
-/// <summary>The bound of largest magnitude among a network's computed nodes: the constants the encodings
-/// write into the MIP (variable bounds and big-M coefficients).</summary>
+/// <summary>A bound of largest magnitude: of one node, or of a whole network. These are the constants
+/// the encodings write into the MIP (variable bounds and big-M coefficients).</summary>
 /// <param name="NodeName">The model node the value belongs to.</param>
 /// <param name="Index">The value's index within the node.</param>
 public readonly record struct LargestBound(string NodeName, int Index, double Magnitude)
 {
-    /// <summary>Over every node after the input (the input box is the domain, checked on its own).
-    /// A NaN bound counts as infinitely large.</summary>
-    public static LargestBound Of(NetworkBounds bounds)
-    {
-        var largest = new LargestBound("", 0, 0);
-        var nodes = bounds.Network.Nodes;
-        for (int n = 1; n < nodes.Count; n++)
-            for (int j = 0; j < nodes[n].Size; j++)
-                largest = Larger(largest, nodes[n].Name, j, Math.Max(-bounds.Lower(n, j), bounds.Upper(n, j)));
-        return largest;
-    }
+    /// <summary>Over every node after the input (the input box is the domain, checked on its own).</summary>
+    public static LargestBound Of(NetworkBounds bounds) => Largest(PerNode(bounds));
 
     /// <summary>Over the tangent bounds (the big-M constants of the Lipschitz tangent encoding).</summary>
-    public static LargestBound Of(NetworkBounds bounds, TangentBounds tangents)
+    public static LargestBound Of(NetworkBounds bounds, TangentBounds tangents) => Largest(PerNode(bounds, tangents));
+
+    /// <summary>The largest pre-activation bound of each node after the input, in topological order.
+    /// A NaN bound counts as infinitely large.</summary>
+    public static IEnumerable<LargestBound> PerNode(NetworkBounds bounds) =>
+        PerNode(bounds, (n, j) => Math.Max(-bounds.Lower(n, j), bounds.Upper(n, j)));
+
+    /// <summary>The largest tangent bound of each node after the input, in topological order.</summary>
+    public static IEnumerable<LargestBound> PerNode(NetworkBounds bounds, TangentBounds tangents) =>
+        PerNode(bounds, tangents.Magnitude);
+
+    private static IEnumerable<LargestBound> PerNode(NetworkBounds bounds, Func<int, int, double> magnitude)
     {
-        var largest = new LargestBound("", 0, 0);
         var nodes = bounds.Network.Nodes;
         for (int n = 1; n < nodes.Count; n++)
+        {
+            var largest = new LargestBound(nodes[n].Name, 0, 0);
             for (int j = 0; j < nodes[n].Size; j++)
-                largest = Larger(largest, nodes[n].Name, j, tangents.Magnitude(n, j));
-        return largest;
+            {
+                double m = magnitude(n, j);
+                if (double.IsNaN(m)) m = double.PositiveInfinity;
+                if (m > largest.Magnitude) largest = largest with { Index = j, Magnitude = m };
+            }
+            yield return largest;
+        }
     }
 
-    private static LargestBound Larger(LargestBound current, string node, int index, double magnitude)
-    {
-        if (double.IsNaN(magnitude)) magnitude = double.PositiveInfinity;
-        return magnitude > current.Magnitude ? new LargestBound(node, index, magnitude) : current;
-    }
+    private static LargestBound Largest(IEnumerable<LargestBound> perNode) =>
+        perNode.Aggregate(new LargestBound("", 0, 0), (a, b) => b.Magnitude > a.Magnitude ? b : a);
 }
