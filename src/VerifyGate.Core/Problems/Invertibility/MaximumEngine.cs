@@ -102,6 +102,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
         });
         notes.AddRange(witnesses.Notes);
         notes.AddRange(solverMessages.Notes);
+        WitnessBeyondBound.Check(Lower(), Upper(), matching ? "M" : "D");
         return new CertifiedBounds
         {
             Lower = Lower(),
