@@ -7,61 +7,18 @@ namespace VerifyGate.Core.Tests.Specs;
 /// (layout of <see cref="SpecFixture.OneProperty"/>: fields from line 7, column 7).</summary>
 public class MagnitudeDiagnosticTests
 {
-    [Fact]
-    public void A_huge_scalar_domain_bound_is_reported_at_its_value()
+    [Theory]
+    [InlineData("lipschitz", "\"domain\": { \"lower\": -1e300, \"upper\": 1 }|\"atMost\": 1", 7, 28, "'domain.lower' is -1E+300")]
+    [InlineData("lipschitz", "\"domain\": { \"lower\": [0, 0], \"upper\": [1, 2e6] }|\"atMost\": 1", 7, 49, "'domain.upper[1]' is 2E+06")]
+    [InlineData("lipschitz", "\"domain\": { \"center\": [0, 0], \"radius\": 1e7 }|\"atMost\": 1", 7, 47, "'domain.radius'")]
+    [InlineData("lipschitz", "\"domain\": { \"center\": [0, -5e6], \"radius\": 1 }|\"atMost\": 1", 7, 33, "'domain.center[1]'")]
+    [InlineData("invertibility-radius", "\"center\": [0, 3e6]|\"maxRadius\": 1|\"atLeast\": 0.1", 7, 21, "'center[1]'")]
+    [InlineData("preimage-radius", "\"center\": [0, 0]|\"maxRadius\": 1e9|\"atLeast\": 0.1", 8, 20, "'maxRadius'")]
+    [InlineData("invertibility", Box2 + "|\"outputTolerance\": 1e12|\"atMost\": 1", 8, 26, "'outputTolerance'")]
+    public void A_value_beyond_the_limit_is_reported_at_its_token(string kind, string fields, int line, int column, string names)
     {
-        var d = OneError(OneProperty("lipschitz", "\"domain\": { \"lower\": -1e300, \"upper\": 1 }", "\"atMost\": 1"),
-            SpecErrorCodes.MagnitudeTooLarge, 7, 28);
-        Assert.Contains("'domain.lower'", d.Message);
-        Assert.Contains("-1E+300", d.Message);
-    }
-
-    [Fact]
-    public void A_huge_element_of_domain_upper_is_reported_at_the_element()
-    {
-        var d = OneError(OneProperty("lipschitz", "\"domain\": { \"lower\": [0, 0], \"upper\": [1, 2e6] }", "\"atMost\": 1"),
-            SpecErrorCodes.MagnitudeTooLarge, 7, 49);
-        Assert.Contains("'domain.upper[1]'", d.Message);
-    }
-
-    [Fact]
-    public void A_huge_domain_radius_is_reported()
-    {
-        var d = OneError(OneProperty("lipschitz", "\"domain\": { \"center\": [0, 0], \"radius\": 1e7 }", "\"atMost\": 1"),
-            SpecErrorCodes.MagnitudeTooLarge, 7, 47);
-        Assert.Contains("'domain.radius'", d.Message);
-    }
-
-    [Fact]
-    public void A_huge_domain_center_is_reported()
-    {
-        var d = OneError(OneProperty("lipschitz", "\"domain\": { \"center\": [0, -5e6], \"radius\": 1 }", "\"atMost\": 1"),
-            SpecErrorCodes.MagnitudeTooLarge, 7, 33);
-        Assert.Contains("'domain.center[1]'", d.Message);
-    }
-
-    [Fact]
-    public void A_huge_center_of_a_radius_kind_is_reported()
-    {
-        var d = OneError(OneProperty("invertibility-radius", "\"center\": [0, 3e6]", "\"maxRadius\": 1", "\"atLeast\": 0.1"),
-            SpecErrorCodes.MagnitudeTooLarge, 7, 21);
-        Assert.Contains("'center[1]'", d.Message);
-    }
-
-    [Fact]
-    public void A_huge_max_radius_is_reported()
-    {
-        var d = OneError(OneProperty("preimage-radius", "\"center\": [0, 0]", "\"maxRadius\": 1e9", "\"atLeast\": 0.1"),
-            SpecErrorCodes.MagnitudeTooLarge, 8, 20);
-        Assert.Contains("'maxRadius'", d.Message);
-    }
-
-    [Fact]
-    public void A_huge_output_tolerance_is_reported()
-    {
-        var d = OneError(OneProperty("invertibility", Box2, "\"outputTolerance\": 1e12", "\"atMost\": 1"),
-            SpecErrorCodes.MagnitudeTooLarge, 8, 26);
-        Assert.Contains("'outputTolerance'", d.Message);
+        var d = OneError(OneProperty(kind, fields.Split('|')), SpecErrorCodes.MagnitudeTooLarge, line, column);
+        Assert.Contains(names, d.Message);
     }
 
     [Fact]
