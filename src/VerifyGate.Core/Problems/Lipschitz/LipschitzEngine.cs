@@ -87,6 +87,13 @@ public sealed class LipschitzEngine(IMipSolver solver)
             if (!query.Exact && query.AtMost is double a && witnesses.Lower > a) stop.Cancel();  // decided: failed
         });
         double finalUpper = objectives.Select((o, i) => o.FromObjective(Inflate(objectiveBounds[i]))).Max();
+        if (WitnessBeyondBound.Contradicts(witnesses.Lower, Math.Min(finalUpper, intervalUpper)))
+        {
+            // The interval bound needs no solver: it is what is left to trust (a witness beyond it cannot be confirmed).
+            solverMessages.Add([WitnessBeyondBound.Describe(witnesses.Lower!.Value, finalUpper, "L") + "; the interval bound is used instead"]);
+            WitnessBeyondBound.Check(witnesses.Lower, intervalUpper, "L");
+            finalUpper = intervalUpper;
+        }
         return Done(finalUpper, timedOut || cancellation.IsCancellationRequested);
     }
 
