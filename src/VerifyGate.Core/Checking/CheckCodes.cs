@@ -18,6 +18,6 @@ public static class CheckCodes
     /// <see cref="Numerics.MagnitudeLimits.BigM"/>: huge weights, or a domain too wide for them.</summary>
     public const string PreActivationBoundTooLarge = "VG3020";
     /// <summary>A tangent bound (a big-M constant of the Lipschitz encoding) is beyond
-    /// <see cref="Numerics.MagnitudeLimits.BigM"/>: the model's weights multiply to a huge gain.</summary>
+    /// <see cref="Numerics.MagnitudeLimits.TangentBigM"/>: the model's weights multiply to a huge gain.</summary>
     public const string TangentBoundTooLarge = "VG3021";
 }

@@ -4,7 +4,7 @@ using static VerifyGate.Core.Tests.Onnx.OnnxModelBuilder;
 
 namespace VerifyGate.Core.Tests.Checking;
 
-/// <summary>Big-M constants beyond 1e7, found only by bound propagation (huge weights), end the property
+/// <summary>Big-M constants beyond the limits (pre-activation 1e7, tangent 1e8), found only by bound propagation (huge weights), end the property
 /// in VG3020/VG3021 naming the property, the model node and the magnitude; never in a pass. The other
 /// properties of the file still run.</summary>
 public class MagnitudeGuardTests : IDisposable

@@ -38,7 +38,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
             return new CertifiedBounds { Lower = 0, Upper = 0, Solver = solver.Version, Elapsed = clock.Elapsed, Notes = ["every input is fixed: no pair of distinct inputs exists, L = 0"] };
 
         var tangentBounds = TangentBounds.Compute(bounds, query.InputNorm, fixedInputs);
-        MagnitudeGuard.CheckTangents(bounds, tangentBounds, query.BigMLimit);
+        MagnitudeGuard.CheckTangents(bounds, tangentBounds, query.TangentLimit);
         double intervalUpper = InflateValue(VectorNorm.Norm(outputs.Select(o => tangentBounds.Magnitude(network.OutputIndex, o)).ToArray(), query.OutputNorm));
         var witnesses = new LipschitzWitnesses(query, bounds, oracle);
         var solverMessages = new SolverMessageLog();

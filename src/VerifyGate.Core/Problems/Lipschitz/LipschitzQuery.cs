@@ -28,8 +28,10 @@ public sealed record LipschitzQuery
     /// <summary>Random points sampled for the initial lower bound.</summary>
     public int Samples { get; init; } = 256;
     public int Seed { get; init; } = 12345;
-    /// <summary>The largest pre-activation or tangent bound accepted (<see cref="MagnitudeLimitException"/> beyond it); +infinity only for experiments.</summary>
+    /// <summary>The largest pre-activation bound accepted (<see cref="MagnitudeLimitException"/> beyond it); +infinity only for experiments.</summary>
     public double BigMLimit { get; init; } = MagnitudeLimits.BigM;
+    /// <summary>The largest tangent bound accepted; +infinity only for experiments.</summary>
+    public double TangentLimit { get; init; } = MagnitudeLimits.TangentBigM;
 
     public int[] SelectedOutputs => Outputs ?? Enumerable.Range(0, Network.OutputSize).ToArray();
     public bool[] FixedInputs => Lower.Select((lo, i) => lo == Upper[i]).ToArray();
