@@ -38,7 +38,7 @@ public sealed class NumericsBenchmarks : IBenchmarkSection
         foreach (double w in Scales.Skip(1)) Row(sb, progress, "fold", 1, w);
         foreach (double s in Scales) Row(sb, progress, "identity", s, 1);
         sb.AppendLine();
-        sb.AppendLine("Domains alone stayed right up to ±1e15 here; big-M constants went silently wrong from 1e9 (SCIP reported nothing, and a threshold check passed on the fold). Limits chosen (docs/diagnostics.md, \"Numerics\"): ±1e6 on property values (VG1030) and 1e7 on pre-activation bounds (VG3020), a factor 100 below the first failure for larger networks; 1e8 on tangent bounds (VG3021), which interval propagation overestimates (ACAS Xu reaches 1.4e7).");
+        sb.AppendLine("Domains alone stayed right up to ±1e15 here. Big-M constants went silently wrong from 1e9 (the fold: D = 2 certified as at most 1e-9, a threshold check passed, SCIP reported nothing); Lipschitz answers went loose from 4.5e9 and wrong at 4.5e15 (and wrong from 4.5e9 before SCIP's epsilon was set below the feasibility tolerance). Limits chosen (docs/diagnostics.md, \"Numerics\"): ±1e6 on property values (VG1030) and 1e7 on pre-activation bounds (VG3020), a factor 100 below the first failure for larger networks; 1e8 on tangent bounds (VG3021), which interval propagation overestimates (ACAS Xu reaches 1.4e7).");
         return sb.ToString();
     }
 
