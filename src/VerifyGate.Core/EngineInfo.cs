@@ -1,1 +1,1 @@
-namespace VerifyGate.Core; public static class EngineInfo { public const string Version = "0.1.0"; }
+namespace VerifyGate.Core; public static class EngineInfo { public const string Version = "0.1.1"; }

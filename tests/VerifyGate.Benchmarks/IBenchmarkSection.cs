@@ -17,5 +17,6 @@ public static class BenchmarkSections
         new InvertibilityBenchmarks(),
         new EdgeBenchmarks(),
         new BuildGateBenchmarks(),
+        new NumericsBenchmarks(),
     ];
 }

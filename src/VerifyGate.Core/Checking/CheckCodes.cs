@@ -17,4 +17,10 @@ public static class CheckCodes
     /// <summary>The run was cancelled (Ctrl-C, SIGTERM, a test-run cancel or timeout) before the bounds
     /// decided the property: a warning, outcome inconclusive whatever onInconclusive says.</summary>
     public const string Cancelled = "VG3010";
+    /// <summary>A pre-activation bound (a big-M constant) on the property's domain is beyond
+    /// <see cref="Numerics.MagnitudeLimits.BigM"/>: huge weights, or a domain too wide for them.</summary>
+    public const string PreActivationBoundTooLarge = "VG3020";
+    /// <summary>A tangent bound (a big-M constant of the Lipschitz encoding) is beyond
+    /// <see cref="Numerics.MagnitudeLimits.TangentBigM"/>: the model's weights multiply to a huge gain.</summary>
+    public const string TangentBoundTooLarge = "VG3021";
 }

@@ -1,7 +1,8 @@
 using VerifyGate.Core.Problems;
 using VerifyGate.Core.Checking.Cache;
 using VerifyGate.Core.Checking.Runners;
-using VerifyGate.Core.Problems.Lipschitz;
+using VerifyGate.Core.Numerics;
+using VerifyGate.Core.Solving;
 using VerifyGate.Core.Specs;
 
 namespace VerifyGate.Core.Checking;
@@ -180,6 +181,11 @@ public sealed class Checker
                 relay?.Finish();
                 return ErrorResults.For(spec, ModelDiagnostic(e.Diagnostic)) with { Solver = solver.Version };
             }
+            catch (MagnitudeLimitException e)
+            {
+                relay?.Finish();
+                return ErrorResults.For(spec, MagnitudeDiagnostic.For(spec, e)) with { Solver = solver.Version };
+            }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
                 bounds = new BoundsRun { Solver = solver.Version, Cancelled = true };
@@ -188,7 +194,7 @@ public sealed class Checker
             {
                 relay?.Finish();
                 return ErrorResults.For(spec, ErrorResults.At(spec, "kind", CheckCodes.SolverFailure,
-                    $"the check failed: {Describe(e)}")) with { Solver = solver.Version };
+                    $"the check failed: {Describe(e)}")) with { Solver = solver.Version, Notes = SolverMessagesOf(e) };
             }
             relay?.Finish();
             // Also covers a runner that does not look at the token: whatever it returned, the run was cut short.
@@ -246,6 +252,14 @@ public sealed class Checker
         AggregateException a => string.Join("; ", a.Flatten().InnerExceptions.Select(Describe).Distinct()),
         SolverFailureException => e.Message,
         _ => $"{e.GetType().Name}: {e.Message}",
+    };
+
+    /// <summary>What the solver printed before it failed (the engine's parallel loop may wrap several failures).</summary>
+    private static IReadOnlyList<string> SolverMessagesOf(Exception e) => e switch
+    {
+        AggregateException a => a.Flatten().InnerExceptions.SelectMany(SolverMessagesOf).Distinct().ToArray(),
+        SolverFailureException f => f.SolverMessages,
+        _ => [],
     };
 
     /// <summary>Forwards engine progress synchronously, tagged with the property (Progress&lt;T&gt; would post it).</summary>

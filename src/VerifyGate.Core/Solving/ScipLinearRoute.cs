@@ -9,6 +9,13 @@ internal static class ScipLinearRoute
 {
     public static SolveResult Solve(MipModel model, SolveOptions options, CancellationToken cancellationToken, string version)
     {
+        using var capture = SolverMessageCapture.Begin();
+        var result = SolveCapturing(model, options, cancellationToken, version);
+        return SolveResults.WithMessages(model, result, capture.Lines);
+    }
+
+    private static SolveResult SolveCapturing(MipModel model, SolveOptions options, CancellationToken cancellationToken, string version)
+    {
         var clock = Stopwatch.StartNew();
         using var solver = Solver.CreateSolver("SCIP")
             ?? throw new InvalidOperationException("OR-Tools was built without SCIP.");

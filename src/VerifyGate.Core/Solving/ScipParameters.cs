@@ -16,6 +16,10 @@ internal static class ScipParameters
         Line(text, "limits/gap", options.RelativeGap);
         Line(text, "limits/absgap", options.AbsoluteGap);
         Line(text, "numerics/feastol", options.FeasibilityTolerance);
+        // SCIP's epsilon (default 1e-9) must stay well below the feasibility tolerance: with both at 1e-9,
+        // presolve proved Lipschitz bounds below confirmed witnesses on boxes with a fixed input (0 instead
+        // of 1.45; tests/VerifyGate.Core.Tests/Numerics/WitnessBeyondBoundTests.cs).
+        Line(text, "numerics/epsilon", Math.Min(1e-9, options.FeasibilityTolerance * 1e-3));
         if (double.IsFinite(options.TimeLimitSeconds)) Line(text, "limits/time", EffectiveTimeLimit(options));
         if (options.StopAtIncumbent is double primal) Line(text, "limits/primal", primal);
         if (options.StopAtBound is double dual) Line(text, "limits/dual", dual);

@@ -25,8 +25,10 @@ internal static class ScipProtoRoute
 
         var solve = Task.Factory.StartNew(() =>
         {
+            using var capture = SolverMessageCapture.Begin();
             try { solver.Solve(modelHelper); }
             finally { GC.KeepAlive(modelHelper); }
+            return capture.Lines;
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
@@ -40,7 +42,7 @@ internal static class ScipProtoRoute
 
         using (solver)
         using (modelHelper)
-            return Read(model, solver, clock.Elapsed, version, options);
+            return SolveResults.WithMessages(model, Read(model, solver, clock.Elapsed, version, options), solve.Result);
     }
 
     private static ModelBuilderHelper Load(MipModel model)

@@ -34,4 +34,8 @@ public sealed record SolveResult(
     string? Message = null)
 {
     public bool HasSolution => Values is not null;
+
+    /// <summary>What the solver printed as errors during this solve (SCIP's "[file:line] ERROR: ..." lines).
+    /// A solve with any is an <see cref="SolveStatus.Error"/>: its bound is never used.</summary>
+    public IReadOnlyList<string> SolverMessages { get; init; } = [];
 }

@@ -29,6 +29,20 @@ internal static class SolveResults
     public static SolveResult Error(MipModel model, string message, TimeSpan elapsed, string version) =>
         new(SolveStatus.Error, null, Trivial(model), null, elapsed, version, Message: message);
 
+    /// <summary>A solve during which SCIP printed errors (an infinite coefficient, unresolved numerical
+    /// troubles) is a failed solve whatever status it ended with: SCIP may have dropped a constraint or
+    /// given up on an LP, so neither its bound nor its incumbent can be trusted.</summary>
+    public static SolveResult WithMessages(MipModel model, SolveResult result, IReadOnlyList<string> messages)
+    {
+        if (messages.Count == 0) return result;
+        string status = result.Status == SolveStatus.Error ? $"{result.Message} " : "";
+        return Error(model, $"{status}SCIP reported an error: {messages[0]}", result.Elapsed, result.SolverVersion) with
+        {
+            Cancelled = result.Cancelled,
+            SolverMessages = messages,
+        };
+    }
+
     private static double Clean(double value, MipModel model)
     {
         if (double.IsNaN(value)) return Trivial(model);

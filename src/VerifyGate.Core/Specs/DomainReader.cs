@@ -67,9 +67,11 @@ internal static class DomainReader
             return null;
         }
         positions.Set(path, member.Value.Position);
-        if (member.Value is JArray)
-            return values.NumberArray(member.Value, path, positions) is { } array ? BoundSpec.PerInput(array) : null;
-        return values.Number(member.Value, path) is double scalar ? BoundSpec.Broadcast(scalar) : null;
+        var bound = member.Value is JArray
+            ? values.NumberArray(member.Value, path, positions) is { } array ? BoundSpec.PerInput(array) : null
+            : values.Number(member.Value, path) is double scalar ? BoundSpec.Broadcast(scalar) : null;
+        if (bound != null) MagnitudeCheck.Report(values.Bag, positions, path, bound);
+        return bound;
     }
 
     private static DomainSpec? ReadBall(ObjectFields fields, ValueReader values, FieldPositions positions)
@@ -87,6 +89,8 @@ internal static class DomainReader
         positions.Set("domain.radius", radiusMember.Value.Position);
         var center = values.NumberArray(centerMember.Value, "domain.center", positions);
         var radius = ReadRadius(radiusMember.Value, values, positions);
+        if (center != null) MagnitudeCheck.Report(bag, positions, "domain.center", center);
+        if (radius != null) MagnitudeCheck.Report(bag, positions, "domain.radius", radius);
         if (center == null || radius == null) return null;
         if (radius.Length is int nr && nr != center.Count)
         {

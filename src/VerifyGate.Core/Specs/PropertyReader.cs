@@ -187,7 +187,10 @@ internal sealed class PropertyReader(DiagnosticBag bag, string file, string spec
 
         double tolerance = 0;
         if (kind is PropertyKind.Invertibility or PropertyKind.Matching && p.Get(FieldNames.OutputTolerance) is { } tm)
+        {
             tolerance = NonNegative(tm, allowZero: true) ?? 0;
+            MagnitudeCheck.Report(bag, tm.Value.Position, FieldNames.OutputTolerance, tolerance);
+        }
 
         string? reference = null;
         if (kind == PropertyKind.Matching) reference = ReadReference(p);
@@ -218,6 +221,7 @@ internal sealed class PropertyReader(DiagnosticBag bag, string file, string spec
     {
         IReadOnlyList<double>? center = null;
         if (p.Get(FieldNames.Center) is { } cm) center = _values.NumberArray(cm.Value, FieldNames.Center, p.Positions);
+        if (center != null) MagnitudeCheck.Report(bag, p.Positions, FieldNames.Center, center);
         else bag.Error(p.Start, SpecErrorCodes.MissingCenter, $"kind {kind.ToFileName()} needs a 'center'");
 
         IReadOnlyList<int>? fixedInputs = [];
@@ -227,6 +231,7 @@ internal sealed class PropertyReader(DiagnosticBag bag, string file, string spec
         if (p.Get(FieldNames.MaxRadius) is { } mm)
         {
             maxRadius = _values.Number(mm.Value, FieldNames.MaxRadius);
+            if (maxRadius is double radius) MagnitudeCheck.Report(bag, mm.Value.Position, FieldNames.MaxRadius, radius);
             if (maxRadius <= 0)
             {
                 bag.Error(mm.Value.Position, SpecErrorCodes.NegativeRadius, $"'maxRadius' is {maxRadius}; it must be positive");

@@ -59,6 +59,9 @@ public static class SpecErrorCodes
     public const string ReferenceNotFound = "VG1025";
     /// <summary>Warning: the file has no properties.</summary>
     public const string NoProperties = "VG1026";
+    /// <summary>A domain end, centre, radius, maxRadius or outputTolerance beyond ±1e6
+    /// (<see cref="Numerics.MagnitudeLimits.SpecValue"/>), where the solver's answers cannot be trusted.</summary>
+    public const string MagnitudeTooLarge = "VG1030";
 
     /// <summary>The domain's length differs from the model's input size.</summary>
     public const string DomainSizeMismatch = "VG1101";

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using VerifyGate.Core.Bounds;
 using VerifyGate.Core.Encoding;
 using VerifyGate.Core.Norms;
+using VerifyGate.Core.Numerics;
 using VerifyGate.Core.Problems.Lipschitz;
 using VerifyGate.Core.Solving;
 using VerifyGate.Core.Witnesses;
@@ -28,8 +29,11 @@ internal sealed class MaximumEngine(IMipSolver solver)
         bool matching = query.Kind == TwoCopyKind.Matching;
         var bounds = BoundPropagation.Compute(query.Network, query.Lower, query.Upper, query.BoundMethod);
         var referenceBounds = matching ? BoundPropagation.Compute(query.Reference!, query.Lower, query.Upper, query.BoundMethod) : null;
+        MagnitudeGuard.CheckPreActivation(bounds, query.BigMLimit);
+        if (referenceBounds is not null) MagnitudeGuard.CheckPreActivation(referenceBounds, query.BigMLimit);
         var free = Enumerable.Range(0, query.Lower.Length).Where(i => !query.FixedInputs[i]).ToArray();
         var outputs = query.SelectedOutputs;
+        var solverMessages = new SolverMessageLog();
         int unstable = bounds.TotalUnstable + (referenceBounds?.TotalUnstable ?? 0);
 
         // The box's diameter (invertibility) or the certified output range (matching): the quantity's
@@ -97,7 +101,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
                 model.HintRemaining(0.0);
                 return new SubProblemModel(model, v => (gx.InputsAt(v), gy.InputsAt(v)));
             }
-            var (upper, limited) = SolveSubProblem(query, objective, Build, witnesses, resolution, clock, stop);
+            var (upper, limited) = SolveSubProblem(query, objective, Build, witnesses, resolution, solverMessages, clock, stop);
             lock (objectiveUppers)
             {
                 objectiveUppers[k] = upper;
@@ -107,6 +111,8 @@ internal sealed class MaximumEngine(IMipSolver solver)
             if (!query.Exact && query.Threshold is double t && Lower() > t) stop.Cancel();  // decided: failed
         });
         notes.AddRange(witnesses.Notes);
+        notes.AddRange(solverMessages.Notes);
+        WitnessBeyondBound.Check(Lower(), Upper(), matching ? "M" : "D");
         return new CertifiedBounds
         {
             Lower = Lower(),
@@ -135,7 +141,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
 
     /// <summary>Solves one sub-problem; returns its certified upper bound (in the quantity's units).</summary>
     private (double Upper, bool TimedOut) SolveSubProblem(TwoCopyQuery query, LipschitzObjective objective, Func<SubProblemModel> build,
-        PairWitnesses witnesses, double resolution, Stopwatch clock, CancellationTokenSource stop)
+        PairWitnesses witnesses, double resolution, SolverMessageLog solverMessages, Stopwatch clock, CancellationTokenSource stop)
     {
         bool stopAtIncumbent = !query.Exact && query.Threshold.HasValue;
         double best = double.PositiveInfinity;
@@ -155,7 +161,8 @@ internal sealed class MaximumEngine(IMipSolver solver)
                 StopAtBound = decided is double d ? objective.ObjectiveBelow(d) : null,
                 StopAtIncumbent = stopAtIncumbent ? objective.ToObjective(query.Threshold!.Value) * (1 + 1e-7) + 1e-12 : null,
             };
-            var (result, margin) = SubProblemSolve.Run(solver, model, options, objective.Name, stop.Token);
+            var (result, margin, messages) = NumericsRetry.Run(solver, model, options, objective.Name, stop.Token);
+            solverMessages.Add(messages);
             double bound = double.IsFinite(result.BestBound) ? result.BestBound + margin * Math.Abs(result.BestBound) : result.BestBound;
             best = Math.Min(best, objective.BoundFromObjective(bound + SafetyRelative * Math.Abs(bound) + SafetyAbsolute));
             if (result.Values is not null)

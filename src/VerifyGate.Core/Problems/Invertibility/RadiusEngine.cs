@@ -3,6 +3,7 @@ using System.Diagnostics;
 using VerifyGate.Core.Bounds;
 using VerifyGate.Core.Checking;
 using VerifyGate.Core.Encoding;
+using VerifyGate.Core.Numerics;
 using VerifyGate.Core.Problems.Lipschitz;
 using VerifyGate.Core.Solving;
 using VerifyGate.Core.Witnesses;
@@ -44,9 +45,12 @@ internal sealed class RadiusEngine(IMipSolver solver)
         var directions = free.SelectMany(i => pair ? [new Direction(i, 1)] : new[] { new Direction(i, 1), new Direction(i, -1) }).ToArray();
         var witnesses = new PairWitnesses(query, oracle, null);
         var notes = new List<string> { PairWitnesses.AcceptanceNote(query) };
+        var solverMessages = new SolverMessageLog();
         var lowers = directions.Select(_ => double.NegativeInfinity).ToArray();
         bool timedOut = false;
-        int unstable = BoundPropagation.Compute(query.Network, query.Lower, query.Upper, query.BoundMethod).TotalUnstable;
+        var ballBounds = BoundPropagation.Compute(query.Network, query.Lower, query.Upper, query.BoundMethod);
+        MagnitudeGuard.CheckPreActivation(ballBounds, query.BigMLimit);  // every smaller ball's bounds are smaller
+        int unstable = ballBounds.TotalUnstable;
         double Lower() => Math.Min(lowers.Min(), maxRadius);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -55,8 +59,8 @@ internal sealed class RadiusEngine(IMipSolver solver)
         {
             if (stop.IsCancellationRequested) return;
             var (lower, limited) = query.RadiusMethod == RadiusMethod.Bisection
-                ? Bisect(query, directions[k], witnesses, clock, stop)
-                : SolveDirect(query, directions[k], witnesses, clock, stop);
+                ? Bisect(query, directions[k], witnesses, solverMessages, clock, stop)
+                : SolveDirect(query, directions[k], witnesses, solverMessages, clock, stop);
             lock (lowers)
             {
                 lowers[k] = lower;
@@ -66,6 +70,7 @@ internal sealed class RadiusEngine(IMipSolver solver)
             if (!query.Exact && query.Threshold is double t && witnesses.BestValue < t) stop.Cancel();  // decided: failed
         });
         notes.AddRange(witnesses.Notes);
+        notes.AddRange(solverMessages.Notes);
         if (witnesses.BestValue is null && !timedOut) notes.Add($"no separated pair with equal outputs exists within maxRadius {maxRadius:G6}: the lower bound is maxRadius");
         double lowerBound = Math.Max(0, Lower());
         return new CertifiedBounds
@@ -144,7 +149,7 @@ internal sealed class RadiusEngine(IMipSolver solver)
 
     private static double Distance(double[] a, double[] b) => a.Select((v, i) => Math.Abs(v - b[i])).Max();
 
-    private (double Lower, bool TimedOut) SolveDirect(TwoCopyQuery query, Direction direction, PairWitnesses witnesses, Stopwatch clock, CancellationTokenSource stop)
+    private (double Lower, bool TimedOut) SolveDirect(TwoCopyQuery query, Direction direction, PairWitnesses witnesses, SolverMessageLog solverMessages, Stopwatch clock, CancellationTokenSource stop)
     {
         // Growing balls: start small (few unstable neurons, fast infeasibility proofs), double the radius
         // while the ball holds no solution; every infeasible ball proves t ≥ its radius, a cut for the next.
@@ -170,7 +175,8 @@ internal sealed class RadiusEngine(IMipSolver solver)
                 StopAtIncumbent = stopAtIncumbent ? query.Threshold!.Value * (1 - 1e-7) : null,
                 ExtraScipParameters = firstSolutionOnly ? "limits/solutions = 1\n" : null,
             };
-            var (result, margin) = SubProblemSolve.Run(solver, built.Model, options, direction.Name, stop.Token);
+            var (result, margin, messages) = NumericsRetry.Run(solver, built.Model, options, direction.Name, stop.Token);
+            solverMessages.Add(messages);
             double? found = null;
             if (result.Values is not null)
             {
@@ -215,7 +221,7 @@ internal sealed class RadiusEngine(IMipSolver solver)
 
     /// <summary>Bisection on r for one direction: is there a separated pair with equal outputs in the ball of radius r?
     /// Feasible: r is an upper bound (with the pair as witness); infeasible: r is a lower bound.</summary>
-    private (double Lower, bool TimedOut) Bisect(TwoCopyQuery query, Direction direction, PairWitnesses witnesses, Stopwatch clock, CancellationTokenSource stop)
+    private (double Lower, bool TimedOut) Bisect(TwoCopyQuery query, Direction direction, PairWitnesses witnesses, SolverMessageLog solverMessages, Stopwatch clock, CancellationTokenSource stop)
     {
         double low = 0, high = query.MaxRadius;
         bool highFeasible = false;
@@ -226,7 +232,8 @@ internal sealed class RadiusEngine(IMipSolver solver)
             double r = highFeasible ? (low + high) / 2 : high;
             var built = Build(query, direction, r, feasibilityOnly: true, hint: witnesses.Best);
             var options = new SolveOptions { TimeLimitSeconds = remaining, ExtraScipParameters = "limits/solutions = 1\n" };
-            var (result, _) = SubProblemSolve.Run(solver, built.Model, options, direction.Name, stop.Token);
+            var (result, _, messages) = NumericsRetry.Run(solver, built.Model, options, direction.Name, stop.Token);
+            solverMessages.Add(messages);
             if (result.Status == SolveStatus.Infeasible)
             {
                 if (!highFeasible) return (Deflate(high), false);

@@ -1,6 +1,7 @@
 using VerifyGate.Core.Bounds;
 using VerifyGate.Core.Networks;
 using VerifyGate.Core.Norms;
+using VerifyGate.Core.Numerics;
 
 namespace VerifyGate.Core.Problems.Invertibility;
 
@@ -62,6 +63,8 @@ public sealed record TwoCopyQuery
     /// <summary>Threshold questions on an l2 quantity try the linear l_inf surrogates first; off only to measure
     /// what they buy.</summary>
     public bool L2Surrogate { get; init; } = true;
+    /// <summary>The largest pre-activation bound accepted (<see cref="MagnitudeLimitException"/> beyond it); +infinity only for experiments.</summary>
+    public double BigMLimit { get; init; } = MagnitudeLimits.BigM;
 
     public bool IsRadius => Kind is TwoCopyKind.InvertibilityRadius or TwoCopyKind.PreimageRadius;
 

@@ -4,6 +4,7 @@ using VerifyGate.Core.Bounds;
 using VerifyGate.Core.Encoding;
 using VerifyGate.Core.Networks;
 using VerifyGate.Core.Norms;
+using VerifyGate.Core.Numerics;
 using VerifyGate.Core.Solving;
 using VerifyGate.Core.Witnesses;
 
@@ -44,14 +45,17 @@ public sealed class LipschitzEngine(IMipSolver solver)
         var clock = Stopwatch.StartNew();
         var network = query.Network;
         var bounds = BoundPropagation.Compute(network, query.Lower, query.Upper, query.BoundMethod);
+        MagnitudeGuard.CheckPreActivation(bounds, query.BigMLimit);
         var fixedInputs = query.FixedInputs;
         var outputs = query.SelectedOutputs;
         if (fixedInputs.All(f => f))
             return new CertifiedBounds { Lower = 0, Upper = 0, Solver = solver.Version, Elapsed = clock.Elapsed, Resolution = Resolution.Floor, Notes = ["every input is fixed: no pair of distinct inputs exists, L = 0"] };
 
         var tangentBounds = TangentBounds.Compute(bounds, query.InputNorm, fixedInputs);
+        MagnitudeGuard.CheckTangents(bounds, tangentBounds, query.TangentLimit);
         double intervalUpper = InflateValue(VectorNorm.Norm(outputs.Select(o => tangentBounds.Magnitude(network.OutputIndex, o)).ToArray(), query.OutputNorm));
         var witnesses = new LipschitzWitnesses(query, bounds, oracle);
+        var solverMessages = new SolverMessageLog();
         SampledLowerBound.Run(query, witnesses, cancellation);
         progress?.Report(new BoundsProgress(clock.Elapsed, witnesses.Lower, intervalUpper));
 
@@ -68,7 +72,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
             SubProblems = objectives.Count,
             UnstableNeurons = bounds.TotalUnstable,
             Elapsed = clock.Elapsed,
-            Notes = witnesses.Notes,
+            Notes = [.. witnesses.Notes, .. solverMessages.Notes],
         };
 
         if (!query.Exact && query.AtMost is double threshold && (witnesses.Lower > threshold || intervalUpper <= threshold))
@@ -88,7 +92,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
             double waves = Math.Ceiling((double)waiting / parallel.MaxDegreeOfParallelism);
             double budget = (query.TimeLimitSeconds - clock.Elapsed.TotalSeconds) / waves;
             var objective = objectives[k];
-            var outcome = SolveSubProblem(query, bounds, tangentBounds, objective, witnesses, clock, budget, stop);
+            var outcome = SolveSubProblem(query, bounds, tangentBounds, objective, witnesses, solverMessages, clock, budget, stop);
             lock (objectiveBounds)
             {
                 objectiveBounds[k] = Math.Min(objectiveBounds[k], outcome.Bound);
@@ -99,16 +103,22 @@ public sealed class LipschitzEngine(IMipSolver solver)
             if (!query.Exact && query.AtMost is double a && witnesses.Lower > a) stop.Cancel();  // decided: failed
         });
         double finalUpper = objectives.Select((o, i) => o.BoundFromObjective(Inflate(objectiveBounds[i]))).Max();
+        if (WitnessBeyondBound.Contradicts(witnesses.Lower, Math.Min(finalUpper, intervalUpper)))
+        {
+            // The interval bound needs no solver: it is what is left to trust (a witness beyond it cannot be confirmed).
+            solverMessages.Add([WitnessBeyondBound.Describe(witnesses.Lower!.Value, finalUpper, "L") + "; the interval bound is used instead"]);
+            WitnessBeyondBound.Check(witnesses.Lower, intervalUpper, "L");
+            finalUpper = intervalUpper;
+        }
         return Done(finalUpper, timedOut || cancellation.IsCancellationRequested);
     }
 
     private (double Bound, bool TimedOut) SolveSubProblem(LipschitzQuery query, NetworkBounds bounds, TangentBounds tangentBounds,
-        LipschitzObjective objective, LipschitzWitnesses witnesses, Stopwatch clock, double budgetSeconds, CancellationTokenSource stop)
+        LipschitzObjective objective, LipschitzWitnesses witnesses, SolverMessageLog solverMessages, Stopwatch clock, double budgetSeconds, CancellationTokenSource stop)
     {
         var deadline = clock.Elapsed.TotalSeconds + budgetSeconds;
         bool stopAtIncumbent = !query.Exact && query.AtMost.HasValue;
         double bound = double.PositiveInfinity;
-        var numerics = NumericsLevel.Tight;
         var cuts = UsesCuttingPlanes(query) ? new TwoBallCuts() : null;
         double[]? restart = null;
         for (int attempt = 0; attempt < 3; attempt++)
@@ -137,24 +147,13 @@ public sealed class LipschitzEngine(IMipSolver solver)
             {
                 TimeLimitSeconds = remaining,
                 RelativeGap = Math.Min(query.RelativeGap / 10, 1e-7),
-                FeasibilityTolerance = numerics.FeasibilityTolerance,
                 StopAtBound = decided is double d ? (query.Exact ? Deflate(objective.ObjectiveBelow(d)) : BelowSafetyMargin(objective.ObjectiveBelow(d))) : null,
                 StopAtIncumbent = stopAtIncumbent ? objective.ToObjective(query.AtMost!.Value) * (1 + 1e-7) + 1e-12 : null,
-                EnableOutput = SolverLog,
-                ExtraScipParameters = TunedScipParameters + numerics.Parameters + (Environment.GetEnvironmentVariable("VERIFYGATE_SCIP_PARAMS")?.Replace(';', '\n') ?? ""),
             };
-            var result = solver.Solve(model, options, stop.Token);
-            if (result.Status == SolveStatus.Error)
-            {
-                // SCIP gives up on "unresolved numerical troubles" at the tight tolerance now and then:
-                // retry once looser, paying for it with a wider safety margin on that bound.
-                numerics = numerics.Next
-                    ?? throw new SolverFailureException($"the solver failed on sub-problem '{objective.Name}': {result.Message}");
-                attempt--;
-                continue;
-            }
+            var (result, margin, messages) = NumericsRetry.Run(solver, model, options, objective.Name, stop.Token);
+            solverMessages.Add(messages);
             double proven = double.IsFinite(result.BestBound)
-                ? result.BestBound + numerics.ExtraRelativeMargin * Math.Abs(result.BestBound)
+                ? result.BestBound + margin * Math.Abs(result.BestBound)
                 : double.IsNaN(result.BestBound) ? double.PositiveInfinity : result.BestBound;
             bound = Math.Min(bound, proven);  // every relaxation contains the true problem: each bound holds
             double[]? direction = result.Values is null ? null : tangent.DirectionAt(result.Values);
@@ -228,23 +227,6 @@ public sealed class LipschitzEngine(IMipSolver solver)
         return scaled;
     }
 
-    /// <summary>How a sub-problem is retried when SCIP reports numerical trouble: first the same
-    /// tolerance along another search path (a different random seed), then a looser tolerance with a
-    /// wider safety margin on that sub-problem's bound.</summary>
-    private sealed record NumericsLevel(double FeasibilityTolerance, double ExtraRelativeMargin, string Parameters, NumericsLevel? Next)
-    {
-        public static readonly NumericsLevel Relaxed = new(1e-8, 2e-6, "randomization/randomseedshift = 11\n", null);
-        public static readonly NumericsLevel Reseeded = new(1e-9, 0, "randomization/randomseedshift = 7\n", Relaxed);
-        public static readonly NumericsLevel Tight = new(1e-9, 0, "", Reseeded);
-    }
-
-    /// <summary>SCIP spends most of its time on root cutting rounds that barely move the bound of these
-    /// big-M models; a few rounds and no restarts are several times faster (see docs/benchmarks.md).</summary>
-    private const string TunedScipParameters = "separating/maxroundsroot = 3\nseparating/maxrounds = 0\npresolving/maxrestarts = 0\nheuristics/completesol/maxunknownrate = 1\n";
-
-    /// <summary>VERIFYGATE_SOLVER_LOG=1 prints SCIP's log (for diagnosing slow or failing solves).</summary>
-    private static readonly bool SolverLog = Environment.GetEnvironmentVariable("VERIFYGATE_SOLVER_LOG") == "1";
-
     /// <summary>Stopped by its time budget (not by a threshold, a bound limit or a cancellation).</summary>
     private static bool IsTimeLimit(SolveResult result, double budgetSeconds) =>
         result.Status is SolveStatus.FeasibleAtLimit or SolveStatus.NoSolutionAtLimit && !result.Cancelled
@@ -266,5 +248,3 @@ public sealed class LipschitzEngine(IMipSolver solver)
     /// <summary>The interval bound needs no solver tolerance, only float64 rounding.</summary>
     private static double InflateValue(double value) => value * (1 + 1e-12) + 1e-15;
 }
-
-public sealed class SolverFailureException(string message) : Exception(message);

@@ -1,6 +1,7 @@
 using VerifyGate.Core.Bounds;
 using VerifyGate.Core.Networks;
 using VerifyGate.Core.Norms;
+using VerifyGate.Core.Numerics;
 
 namespace VerifyGate.Core.Problems.Lipschitz;
 
@@ -30,6 +31,10 @@ public sealed record LipschitzQuery
     /// <summary>Random points sampled for the initial lower bound.</summary>
     public int Samples { get; init; } = 256;
     public int Seed { get; init; } = 12345;
+    /// <summary>The largest pre-activation bound accepted (<see cref="MagnitudeLimitException"/> beyond it); +infinity only for experiments.</summary>
+    public double BigMLimit { get; init; } = MagnitudeLimits.BigM;
+    /// <summary>The largest tangent bound accepted; +infinity only for experiments.</summary>
+    public double TangentLimit { get; init; } = MagnitudeLimits.TangentBigM;
 
     /// <summary>The query with its threshold raised to the engine's resolution (idempotent): L = 0 cannot be
     /// proven, only L ≤ <see cref="Resolution.Floor"/>.</summary>
