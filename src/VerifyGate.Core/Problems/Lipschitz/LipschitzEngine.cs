@@ -50,7 +50,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
             return new CertifiedBounds { Lower = 0, Upper = 0, Solver = solver.Version, Elapsed = clock.Elapsed, Resolution = Resolution.Floor, Notes = ["every input is fixed: no pair of distinct inputs exists, L = 0"] };
 
         var tangentBounds = TangentBounds.Compute(bounds, query.InputNorm, fixedInputs);
-        double intervalUpper = InflateValue(VectorNorm.Norm(outputs.Select(o => tangentBounds.Magnitude(network.OutputIndex, o)).ToArray(), query.OutputNorm));
+        double intervalUpper = InflateValue(IntervalUpperBounds.Best(query, bounds, tangentBounds));
         var witnesses = new LipschitzWitnesses(query, bounds, oracle);
         SampledLowerBound.Run(query, witnesses, cancellation);
         progress?.Report(new BoundsProgress(clock.Elapsed, witnesses.Lower, intervalUpper));

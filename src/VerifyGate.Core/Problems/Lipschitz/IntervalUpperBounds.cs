@@ -1,0 +1,20 @@
+using VerifyGate.Core.Bounds;
+using VerifyGate.Core.Encoding;
+using VerifyGate.Core.Norms;
+
+namespace VerifyGate.Core.Problems.Lipschitz;
+
+/// <summary>The cheap certified upper bounds on L_{p,q} that need no solver (before float64 inflation):
+/// forward propagation of the unit p-ball of tangents (<see cref="TangentBounds"/>) and the backward
+/// interval Jacobian (<see cref="GradientLipschitzBound"/>). Both are sound, so their minimum is.</summary>
+public static class IntervalUpperBounds
+{
+    public static double Forward(LipschitzQuery query, TangentBounds tangentBounds) =>
+        VectorNorm.Norm(query.SelectedOutputs.Select(o => tangentBounds.Magnitude(query.Network.OutputIndex, o)).ToArray(), query.OutputNorm);
+
+    public static double Gradient(LipschitzQuery query, NetworkBounds bounds) =>
+        GradientLipschitzBound.Compute(bounds, query.SelectedOutputs, query.FixedInputs, query.InputNorm, query.OutputNorm);
+
+    public static double Best(LipschitzQuery query, NetworkBounds bounds, TangentBounds tangentBounds) =>
+        Math.Min(Forward(query, tangentBounds), Gradient(query, bounds));
+}
