@@ -36,6 +36,36 @@ public sealed class IntervalMatrix
 
     public bool Contains(int row, int column, double value) => Lower(row, column) <= value && value <= Upper(row, column);
 
+    /// <summary>The entrywise intersection with another enclosure of the same matrices (both sound: so is it).</summary>
+    public IntervalMatrix Intersect(IntervalMatrix other)
+    {
+        if (other.Rows != Rows || other.Columns != Columns)
+            throw new ArgumentException($"cannot intersect a {Rows} x {Columns} with a {other.Rows} x {other.Columns} interval matrix");
+        var lo = new double[_lower.Length];
+        var hi = new double[_upper.Length];
+        for (int k = 0; k < lo.Length; k++)
+        {
+            lo[k] = Math.Max(_lower[k], other._lower[k]);
+            hi[k] = Math.Min(_upper[k], other._upper[k]);
+            if (lo[k] > hi[k])
+                throw new InvalidOperationException($"interval Jacobians do not meet at entry {k}: some bound is unsound");
+        }
+        return new IntervalMatrix(Rows, Columns, lo, hi);
+    }
+
+    /// <summary>The sub-matrix of the given rows (in that order).</summary>
+    public IntervalMatrix SelectRows(int[] rows)
+    {
+        var lo = new double[rows.Length * Columns];
+        var hi = new double[rows.Length * Columns];
+        for (int k = 0; k < rows.Length; k++)
+        {
+            Array.Copy(_lower, rows[k] * Columns, lo, k * Columns, Columns);
+            Array.Copy(_upper, rows[k] * Columns, hi, k * Columns, Columns);
+        }
+        return new IntervalMatrix(rows.Length, Columns, lo, hi);
+    }
+
     /// <summary>The sub-matrix of the given columns (in that order).</summary>
     public IntervalMatrix SelectColumns(int[] columns)
     {

@@ -43,7 +43,7 @@ public static class JacobianBounds
         for (int i = output; i >= 1; i--)
         {
             if (lower[i] is null) continue;  // the selected outputs do not depend on this node
-            Widen(lower[i], upper[i], magnitude[i]);
+            SlopeInterval.Widen(lower[i], upper[i], magnitude[i]);
             switch (network.Nodes[i])
             {
                 case AffineNode affine:
@@ -58,7 +58,7 @@ public static class JacobianBounds
         int n = network.InputSize;
         var jl = lower[0] ?? new double[rows * n];
         var ju = upper[0] ?? new double[rows * n];
-        if (lower[0] is not null) Widen(jl, ju, magnitude[0]);
+        if (lower[0] is not null) SlopeInterval.Widen(jl, ju, magnitude[0]);
         for (int r = 0; r < rows; r++)
             for (int c = 0; c < n; c++)
                 if (fixedInputs[c]) jl[r * n + c] = ju[r * n + c] = 0.0;
@@ -108,35 +108,20 @@ public static class JacobianBounds
             int source = relu.Source;
             Allocate(source);
             int size = relu.Size;
-            double alpha = relu.NegativeSlope;
             double[] gl = lower[relu.Index], gu = upper[relu.Index], sl = lower[source], su = upper[source], sm = magnitude[source];
             for (int j = 0; j < size; j++)
             {
-                var (a, c) = b.State(relu.Index, j) switch
-                {
-                    NeuronState.StableActive => (1.0, 1.0),
-                    NeuronState.StableInactive => (alpha, alpha),
-                    _ => (alpha, 1.0),
-                };
+                var slope = SlopeInterval.Of(b, relu, j);
                 for (int r = 0; r < rows; r++)
                 {
                     int at = r * size + j;
                     double l = gl[at], u = gu[at];
-                    sl[at] += Math.Min(l * a, l * c);
-                    su[at] += Math.Max(u * a, u * c);
+                    var (scaledLower, scaledUpper) = SlopeInterval.Scale(l, u, slope);
+                    sl[at] += scaledLower;
+                    su[at] += scaledUpper;
                     sm[at] += Math.Max(Math.Abs(l), Math.Abs(u));
                 }
             }
-        }
-    }
-
-    private static void Widen(double[] lower, double[] upper, double[] magnitude)
-    {
-        for (int k = 0; k < lower.Length; k++)
-        {
-            if (magnitude[k] == 0.0) continue;  // exact: a sum of no terms, or the unit seed rows
-            lower[k] = SafeRounding.Down(lower[k], magnitude[k]);
-            upper[k] = SafeRounding.Up(upper[k], magnitude[k]);
         }
     }
 }

@@ -5,8 +5,9 @@ using VerifyGate.Core.Tests.Oracles;
 
 namespace VerifyGate.Core.Tests.Bounds;
 
-/// <summary>The interval Jacobian contains the exact Jacobian of the activation region at every sampled
-/// point of the box (random networks with LeakyReLU and residual edges, and shared models).</summary>
+/// <summary>The interval Jacobians (backward for the outputs, forward for every node) contain the exact
+/// Jacobian of the activation region at every sampled point of the box (random networks with LeakyReLU and
+/// residual edges, and shared models).</summary>
 public class JacobianBoundsTests
 {
     private const int Samples = 10_000;
@@ -55,12 +56,12 @@ public class JacobianBoundsTests
         var b = new NetworkBuilder(2);
         int h = b.Relu(b.Dense(b.Input, new double[,] { { 1, -1 }, { 2, 1 } }, [0, 0]));
         var network = b.Build(b.Dense(h, new double[,] { { 1, 1 }, { 0, 0 } }, [0, 0]));
-        var bounds = BoundPropagation.Compute(network, [0.5, -1], [1, 1], BoundMethod.Interval);
+        var bounds = BoundPropagation.Compute(network, [0.6, -1], [1, 1], BoundMethod.Interval);
         var j = JacobianBounds.Compute(bounds, [0, 1], [false, true]);
         Assert.Equal(0.0, j.Lower(0, 1));
         Assert.Equal(0.0, j.Upper(0, 1));
         Assert.Equal(0.0, j.Magnitude(1, 0));
-        // x0 ∈ [0.5, 1], x1 ∈ [−1, 1]: neuron 0 is unstable, neuron 1 stable active; ∂out0/∂x0 ∈ [2, 3].
+        // x0 ∈ [0.6, 1], x1 ∈ [−1, 1]: neuron 0 is unstable, neuron 1 stable active; ∂out0/∂x0 ∈ [2, 3].
         Assert.InRange(j.Lower(0, 0), 2 - 1e-7, 2);
         Assert.InRange(j.Upper(0, 0), 3, 3 + 1e-7);
     }
@@ -77,10 +78,18 @@ public class JacobianBoundsTests
         var fixedInputs = lower.Select((lo, i) => lo == upper[i]).ToArray();
         var bounds = BoundPropagation.Compute(network, lower, upper, method);
         var j = JacobianBounds.Compute(bounds, outputs, fixedInputs);
+        var forward = ForwardJacobianBounds.Compute(bounds, fixedInputs);
         for (int s = 0; s < Samples; s++)
         {
             var x = OracleTestCases.Uniform(rng, lower, upper);
-            var exact = network.Jacobian(network.PatternAt(x));
+            var slopes = LocalAffineMap.Of(network, network.PatternAt(x)).Slopes;
+            var exact = slopes[network.OutputIndex];
+            for (int node = 1; node < network.Nodes.Count; node++)
+                for (int r = 0; r < network.Nodes[node].Size; r++)
+                    for (int c = 0; c < network.InputSize; c++)
+                        if (!fixedInputs[c])
+                            Assert.True(forward[node].Contains(r, c, slopes[node][r, c]),
+                                $"sample {s}: node {node} J[{r}, {c}] = {slopes[node][r, c]:R} outside the forward [{forward[node].Lower(r, c):R}, {forward[node].Upper(r, c):R}]");
             for (int r = 0; r < outputs.Length; r++)
                 for (int c = 0; c < network.InputSize; c++)
                 {

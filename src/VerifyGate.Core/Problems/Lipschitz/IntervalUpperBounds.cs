@@ -12,9 +12,16 @@ public static class IntervalUpperBounds
     public static double Forward(LipschitzQuery query, TangentBounds tangentBounds) =>
         VectorNorm.Norm(query.SelectedOutputs.Select(o => tangentBounds.Magnitude(query.Network.OutputIndex, o)).ToArray(), query.OutputNorm);
 
-    public static double Gradient(LipschitzQuery query, NetworkBounds bounds) =>
-        GradientLipschitzBound.Compute(bounds, query.SelectedOutputs, query.FixedInputs, query.InputNorm, query.OutputNorm);
+    public static double Gradient(LipschitzQuery query, NetworkBounds bounds, IntervalMatrix[]? forwardJacobians = null) =>
+        GradientLipschitzBound.Compute(bounds, query.SelectedOutputs, query.FixedInputs, query.InputNorm, query.OutputNorm, forwardJacobians);
 
-    public static double Best(LipschitzQuery query, NetworkBounds bounds, TangentBounds tangentBounds) =>
-        Math.Min(Forward(query, tangentBounds), Gradient(query, bounds));
+    public static double Best(LipschitzQuery query, NetworkBounds bounds, TangentBounds tangentBounds, IntervalMatrix[]? forwardJacobians = null) =>
+        Math.Min(Forward(query, tangentBounds), Gradient(query, bounds, forwardJacobians));
+
+    /// <summary>The forward interval Jacobians of every node when they are cheap enough (else null).</summary>
+    public static IntervalMatrix[]? ForwardJacobians(LipschitzQuery query, NetworkBounds bounds) =>
+        ForwardJacobianBounds.Affordable(query.Network) && TangentTightening ? ForwardJacobianBounds.Compute(bounds, query.FixedInputs) : null;
+
+    /// <summary>VERIFYGATE_TANGENT_JACOBIAN=0 switches the Jacobian-tightened tangent bounds off (to measure them).</summary>
+    private static readonly bool TangentTightening = Environment.GetEnvironmentVariable("VERIFYGATE_TANGENT_JACOBIAN") != "0";
 }

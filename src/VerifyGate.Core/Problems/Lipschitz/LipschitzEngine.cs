@@ -49,8 +49,9 @@ public sealed class LipschitzEngine(IMipSolver solver)
         if (fixedInputs.All(f => f))
             return new CertifiedBounds { Lower = 0, Upper = 0, Solver = solver.Version, Elapsed = clock.Elapsed, Resolution = Resolution.Floor, Notes = ["every input is fixed: no pair of distinct inputs exists, L = 0"] };
 
-        var tangentBounds = TangentBounds.Compute(bounds, query.InputNorm, fixedInputs);
-        double intervalUpper = InflateValue(IntervalUpperBounds.Best(query, bounds, tangentBounds));
+        var forwardJacobians = IntervalUpperBounds.ForwardJacobians(query, bounds);
+        var tangentBounds = TangentBounds.Compute(bounds, query.InputNorm, fixedInputs, forwardJacobians);
+        double intervalUpper = InflateValue(IntervalUpperBounds.Best(query, bounds, tangentBounds, forwardJacobians));
         var witnesses = new LipschitzWitnesses(query, bounds, oracle);
         SampledLowerBound.Run(query, witnesses, cancellation);
         progress?.Report(new BoundsProgress(clock.Elapsed, witnesses.Lower, intervalUpper));
