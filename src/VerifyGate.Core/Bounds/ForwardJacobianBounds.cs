@@ -79,7 +79,7 @@ public static class ForwardJacobianBounds
                 int at = j * n + c;
                 double l = sl[at], u = su[at];
                 (lo[at], hi[at]) = SlopeInterval.Scale(l, u, slope);
-                magnitude[at] = Math.Max(Math.Abs(l), Math.Abs(u));
+                magnitude[at] = Math.Max(Math.Abs(lo[at]), Math.Abs(hi[at]));  // one rounded product each
             }
         }
     }

@@ -119,7 +119,7 @@ public static class JacobianBounds
                     var (scaledLower, scaledUpper) = SlopeInterval.Scale(l, u, slope);
                     sl[at] += scaledLower;
                     su[at] += scaledUpper;
-                    sm[at] += Math.Max(Math.Abs(l), Math.Abs(u));
+                    sm[at] += Math.Max(Math.Abs(scaledLower), Math.Abs(scaledUpper));
                 }
             }
         }

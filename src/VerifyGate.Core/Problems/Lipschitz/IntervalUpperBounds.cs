@@ -15,13 +15,13 @@ public static class IntervalUpperBounds
     public static double Gradient(LipschitzQuery query, NetworkBounds bounds, IntervalMatrix[]? forwardJacobians = null) =>
         GradientLipschitzBound.Compute(bounds, query.SelectedOutputs, query.FixedInputs, query.InputNorm, query.OutputNorm, forwardJacobians);
 
+    /// <summary>The smallest of the bounds the query switches on (<see cref="LipschitzQuery.GradientBounds"/>).</summary>
     public static double Best(LipschitzQuery query, NetworkBounds bounds, TangentBounds tangentBounds, IntervalMatrix[]? forwardJacobians = null) =>
-        Math.Min(Forward(query, tangentBounds), Gradient(query, bounds, forwardJacobians));
+        query.GradientBounds ? Math.Min(Forward(query, tangentBounds), Gradient(query, bounds, forwardJacobians)) : Forward(query, tangentBounds);
 
-    /// <summary>The forward interval Jacobians of every node when they are cheap enough (else null).</summary>
+    /// <summary>The forward interval Jacobians of every node when some switch of the query uses them and they are
+    /// cheap enough (else null).</summary>
     public static IntervalMatrix[]? ForwardJacobians(LipschitzQuery query, NetworkBounds bounds) =>
-        ForwardJacobianBounds.Affordable(query.Network) && TangentTightening ? ForwardJacobianBounds.Compute(bounds, query.FixedInputs) : null;
-
-    /// <summary>VERIFYGATE_TANGENT_JACOBIAN=0 switches the Jacobian-tightened tangent bounds off (to measure them).</summary>
-    private static readonly bool TangentTightening = Environment.GetEnvironmentVariable("VERIFYGATE_TANGENT_JACOBIAN") != "0";
+        (query.GradientBounds || query.TangentJacobians) && ForwardJacobianBounds.Affordable(query.Network)
+            ? ForwardJacobianBounds.Compute(bounds, query.FixedInputs) : null;
 }

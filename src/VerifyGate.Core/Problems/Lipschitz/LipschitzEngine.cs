@@ -50,7 +50,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
             return new CertifiedBounds { Lower = 0, Upper = 0, Solver = solver.Version, Elapsed = clock.Elapsed, Resolution = Resolution.Floor, Notes = ["every input is fixed: no pair of distinct inputs exists, L = 0"] };
 
         var forwardJacobians = IntervalUpperBounds.ForwardJacobians(query, bounds);
-        var tangentBounds = TangentBounds.Compute(bounds, query.InputNorm, fixedInputs, forwardJacobians);
+        var tangentBounds = TangentBounds.Compute(bounds, query.InputNorm, fixedInputs, query.TangentJacobians ? forwardJacobians : null);
         double intervalUpper = InflateValue(IntervalUpperBounds.Best(query, bounds, tangentBounds, forwardJacobians));
         var witnesses = new LipschitzWitnesses(query, bounds, oracle);
         SampledLowerBound.Run(query, witnesses, cancellation);
