@@ -8,16 +8,24 @@ namespace VerifyGate.Core.Bounds;
 /// lies in the interval matrix; fixed inputs are left out of the sup.</summary>
 public static class GradientLipschitzBound
 {
-    /// <param name="forwardJacobians">optional <see cref="ForwardJacobianBounds"/> of the same box, intersected
-    /// with the backward bounds at the output.</param>
+    /// <param name="forwardJacobians">optional <see cref="ForwardJacobianBounds"/> of the same box (see <see cref="Enclosure"/>).</param>
     public static double Compute(NetworkBounds bounds, int[] outputs, bool[] fixedInputs, NormKind p, NormKind q,
         IntervalMatrix[]? forwardJacobians = null)
     {
         var free = Enumerable.Range(0, fixedInputs.Length).Where(i => !fixedInputs[i]).ToArray();
         if (free.Length == 0 || outputs.Length == 0) return 0.0;
-        var jacobian = JacobianBounds.Compute(bounds, outputs, fixedInputs);
-        if (forwardJacobians is not null)
-            jacobian = jacobian.Intersect(forwardJacobians[bounds.Network.OutputIndex].SelectRows(outputs));
-        return IntervalJacobianNorm.Upper(jacobian.SelectColumns(free), p, q);
+        return IntervalJacobianNorm.Upper(Enclosure(bounds, outputs, fixedInputs, forwardJacobians).SelectColumns(free), p, q);
+    }
+
+    /// <summary>The tightest interval Jacobian (outputs x inputs) available: the backward one, intersected, when
+    /// forward Jacobians are given, with the forward one at the output and with the products at cut nodes
+    /// (<see cref="CutNodeJacobianBounds"/>).</summary>
+    public static IntervalMatrix Enclosure(NetworkBounds bounds, int[] outputs, bool[] fixedInputs, IntervalMatrix[]? forwardJacobians)
+    {
+        var sensitivities = JacobianBounds.Sensitivities(bounds, outputs);
+        var jacobian = JacobianBounds.Compute(sensitivities, outputs.Length, fixedInputs);
+        if (forwardJacobians is null) return jacobian;
+        jacobian = jacobian.Intersect(forwardJacobians[bounds.Network.OutputIndex].SelectRows(outputs));
+        return CutNodeJacobianBounds.Tighten(jacobian, bounds.Network, sensitivities, forwardJacobians);
     }
 }

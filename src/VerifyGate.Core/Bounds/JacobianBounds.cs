@@ -23,7 +23,25 @@ public static class JacobianBounds
 {
     /// <summary>Bounds on J[r, i] = ∂ output[outputs[r]] / ∂ x_i; columns of fixed inputs are zero (they
     /// never move, so they do not count towards any Lipschitz constant).</summary>
-    public static IntervalMatrix Compute(NetworkBounds bounds, int[] outputs, bool[] fixedInputs)
+    public static IntervalMatrix Compute(NetworkBounds bounds, int[] outputs, bool[] fixedInputs) =>
+        Compute(Sensitivities(bounds, outputs), outputs.Length, fixedInputs);
+
+    /// <summary>The same, from the backward pass's results already computed.</summary>
+    public static IntervalMatrix Compute(IntervalMatrix?[] sensitivities, int rows, bool[] fixedInputs)
+    {
+        int n = fixedInputs.Length;
+        var jl = new double[rows * n];
+        var ju = new double[rows * n];
+        if (sensitivities[0] is IntervalMatrix g)
+            for (int r = 0; r < rows; r++)
+                for (int c = 0; c < n; c++)
+                    if (!fixedInputs[c]) (jl[r * n + c], ju[r * n + c]) = (g.Lower(r, c), g.Upper(r, c));
+        return new IntervalMatrix(rows, n, jl, ju);
+    }
+
+    /// <summary>Per node k, bounds on G_k = ∂(selected outputs)/∂(node k) (outputs x node size), the
+    /// backward pass's intermediate results; null for nodes the selected outputs do not depend on.</summary>
+    public static IntervalMatrix?[] Sensitivities(NetworkBounds bounds, int[] outputs)
     {
         var network = bounds.Network;
         int rows = outputs.Length;
@@ -40,7 +58,7 @@ public static class JacobianBounds
             upper[output][r * outputSize + outputs[r]] = 1.0;
         }
 
-        for (int i = output; i >= 1; i--)
+        for (int i = output; i >= 0; i--)
         {
             if (lower[i] is null) continue;  // the selected outputs do not depend on this node
             SlopeInterval.Widen(lower[i], upper[i], magnitude[i]);
@@ -52,17 +70,13 @@ public static class JacobianBounds
                 case ReluNode relu:
                     BackThroughActivation(relu, bounds);
                     break;
-            }
+            }  // the input node (i = 0) is only widened
         }
 
-        int n = network.InputSize;
-        var jl = lower[0] ?? new double[rows * n];
-        var ju = upper[0] ?? new double[rows * n];
-        if (lower[0] is not null) SlopeInterval.Widen(jl, ju, magnitude[0]);
-        for (int r = 0; r < rows; r++)
-            for (int c = 0; c < n; c++)
-                if (fixedInputs[c]) jl[r * n + c] = ju[r * n + c] = 0.0;
-        return new IntervalMatrix(rows, n, jl, ju);
+        var result = new IntervalMatrix?[network.Nodes.Count];
+        for (int i = 0; i < result.Length; i++)
+            if (lower[i] is not null) result[i] = new IntervalMatrix(rows, network.Nodes[i].Size, lower[i], upper[i]);
+        return result;
 
         void Allocate(int node)
         {

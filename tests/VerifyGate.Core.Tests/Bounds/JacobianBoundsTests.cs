@@ -5,7 +5,8 @@ using VerifyGate.Core.Tests.Oracles;
 
 namespace VerifyGate.Core.Tests.Bounds;
 
-/// <summary>The interval Jacobians (backward for the outputs, forward for every node) contain the exact
+/// <summary>The interval Jacobians (backward for the outputs, forward for every node, and their combination
+/// with the cut-node products) contain the exact
 /// Jacobian of the activation region at every sampled point of the box (random networks with LeakyReLU and
 /// residual edges, and shared models).</summary>
 public class JacobianBoundsTests
@@ -79,6 +80,7 @@ public class JacobianBoundsTests
         var bounds = BoundPropagation.Compute(network, lower, upper, method);
         var j = JacobianBounds.Compute(bounds, outputs, fixedInputs);
         var forward = ForwardJacobianBounds.Compute(bounds, fixedInputs);
+        var combined = GradientLipschitzBound.Enclosure(bounds, outputs, fixedInputs, forward);
         for (int s = 0; s < Samples; s++)
         {
             var x = OracleTestCases.Uniform(rng, lower, upper);
@@ -97,6 +99,8 @@ public class JacobianBoundsTests
                     double value = exact[outputs[r], c];
                     Assert.True(j.Contains(r, c, value),
                         $"sample {s}: J[{outputs[r]}, {c}] = {value:R} outside [{j.Lower(r, c):R}, {j.Upper(r, c):R}] ({method})");
+                    Assert.True(combined.Contains(r, c, value),
+                        $"sample {s}: J[{outputs[r]}, {c}] = {value:R} outside the combined [{combined.Lower(r, c):R}, {combined.Upper(r, c):R}] ({method})");
                 }
         }
     }
