@@ -28,7 +28,7 @@ public static class IntervalJacobianNorm
             best = Math.Min(best, Math.Sqrt(j.Rows) * Magnitude(m, p, NormKind.Inf));
         }
         if (p == NormKind.Two) best = Math.Min(best, Upper(j, NormKind.Inf, q) / (1 + RelativeMargin));
-        return best * (1 + RelativeMargin);
+        return double.IsNaN(best) ? double.PositiveInfinity : best * (1 + RelativeMargin);  // NaN: entries overflowed
     }
 
     /// <summary>‖M‖_{p→q} for a nonnegative M (exact but for (2, 2), where it is a certified upper bound).</summary>

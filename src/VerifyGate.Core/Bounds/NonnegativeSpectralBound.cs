@@ -15,6 +15,8 @@ public static class NonnegativeSpectralBound
     {
         int rows = m.GetLength(0), columns = m.GetLength(1);
         if (rows == 0 || columns == 0) return 0.0;
+        foreach (double v in m)
+            if (!double.IsFinite(v)) return double.PositiveInfinity;
         bool viaRows = rows <= columns;  // iterate in the smaller space
         int d = viaRows ? rows : columns, e = viaRows ? columns : rows;
         double At(int i, int k) => viaRows ? m[i, k] : m[k, i];  // A is d x e, B = A Aᵀ

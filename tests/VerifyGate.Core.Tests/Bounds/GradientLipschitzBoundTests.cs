@@ -80,6 +80,15 @@ public class GradientLipschitzBoundTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Overflowed_entries_give_an_infinite_bound_never_nan()
+    {
+        var j = new IntervalMatrix(2, 2, [-1, double.NegativeInfinity, 0, 1], [1, double.PositiveInfinity, 2, 3]);
+        foreach (var p in NormKindExtensions.All)
+            foreach (var q in NormKindExtensions.All)
+                Assert.Equal(double.PositiveInfinity, IntervalJacobianNorm.Upper(j, p, q));
+    }
+
+    [Fact]
     public void AcasXu_1_1_l_inf_gradient_bound_is_well_below_the_forward_bound()
     {
         var network = OnnxImporter.Load(TestPaths.Model("acasxu/ACASXU_run2a_1_1_batch_2000.onnx")).Network;
