@@ -29,7 +29,7 @@ public sealed class GradientBenchmarks : IBenchmarkSection
         var sb = new StringBuilder();
         sb.AppendLine("Upper bounds need no solver; the lower bound is the engine's sampled witnesses (`SampledLowerBound`, 256 points, confirmed by ONNX Runtime).");
         sb.AppendLine("Node bounds: symbolic (the engine's default), computed once per case and not included in the times. Times are medians of 5 runs.");
-        sb.AppendLine("\"gradient\" = backward interval Jacobian (FastLip/RecurJac style), intersected with the forward interval Jacobian when (weights x inputs) ≤ 5e7, bounded in the (p, q) operator norm; the engine uses min(forward, gradient).");
+        sb.AppendLine("\"gradient\" = backward interval Jacobian (FastLip/RecurJac style), intersected with the forward interval Jacobian and the products through cut nodes when (weights x inputs) ≤ 5e7, bounded in the (p, q) operator norm; the engine uses min(forward, gradient).");
         sb.AppendLine();
         sb.AppendLine("| case | (p, q) | unstable | sampled lower | forward bound | time | gradient bound | time | forward / gradient |");
         sb.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
