@@ -185,12 +185,12 @@ public sealed class LipschitzBenchmarks : IBenchmarkSection
     private static string BoundRow(string label, string method, CertifiedBounds r) =>
         $"| {label} | {method} | {r.UnstableNeurons} | {Time(r)} | {Number(r.Lower)} | {Number(r.Upper)} |";
 
-    private static string Number(double? value) => value is double v ? v.ToString("G7", CultureInfo.InvariantCulture) : "—";
+    internal static string Number(double? value) => value is double v ? v.ToString("G7", CultureInfo.InvariantCulture) : "—";
 
-    private static string Gap(CertifiedBounds r) =>
+    internal static string Gap(CertifiedBounds r) =>
         r.Lower is double l && r.Upper is double u && u > 0 ? ((u - l) / u).ToString("0.0e0", CultureInfo.InvariantCulture) : "—";
 
-    private static string Time(CertifiedBounds r) => r.TimedOut ? $"timeout ({Timing.Format(r.Elapsed.TotalSeconds)})" : Timing.Format(r.Elapsed.TotalSeconds);
+    internal static string Time(CertifiedBounds r) => r.TimedOut ? $"timeout ({Timing.Format(r.Elapsed.TotalSeconds)})" : Timing.Format(r.Elapsed.TotalSeconds);
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";

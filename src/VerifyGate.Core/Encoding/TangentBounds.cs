@@ -23,7 +23,9 @@ public sealed class TangentBounds
     public double Upper(int node, int index) => _upper[node][index];
     public double Magnitude(int node, int index) => Math.Max(-_lower[node][index], _upper[node][index]);
 
-    public static TangentBounds Compute(NetworkBounds bounds, NormKind inputNorm, bool[] fixedInputs)
+    /// <param name="jacobians">optional <see cref="ForwardJacobianBounds"/> of the same box: each tangent is
+    /// also bounded by |t_i| ≤ ‖magnitudes of row i of J_node‖ in the dual norm, and the tighter bound kept.</param>
+    public static TangentBounds Compute(NetworkBounds bounds, NormKind inputNorm, bool[] fixedInputs, IntervalMatrix[]? jacobians = null)
     {
         var network = bounds.Network;
         var lower = new double[network.Nodes.Count][];
@@ -40,6 +42,7 @@ public sealed class TangentBounds
                 BoundAffine(affine, network, lower, upper, fixedInputs, dual);
             else if (node is ReluNode relu)
                 BoundActivation(relu, bounds, lower, upper);
+            if (jacobians is not null) Intersect(jacobians[i], dual, lower[i], upper[i]);
         }
         return new TangentBounds(lower, upper);
     }
@@ -76,6 +79,18 @@ public sealed class TangentBounds
             double margin = 1e-9 * Math.Max(Math.Abs(lo), Math.Abs(hi)) + 1e-12;
             lower[node.Index][r] = lo - margin;
             upper[node.Index][r] = hi + margin;
+        }
+    }
+
+    private static void Intersect(IntervalMatrix jacobian, NormKind dual, double[] lower, double[] upper)
+    {
+        var row = new double[jacobian.Columns];
+        for (int r = 0; r < lower.Length; r++)
+        {
+            for (int c = 0; c < row.Length; c++) row[c] = jacobian.Magnitude(r, c);
+            double reach = VectorNorm.Norm(row, dual) * (1 + 1e-12);
+            lower[r] = Math.Max(lower[r], -reach);
+            upper[r] = Math.Min(upper[r], reach);
         }
     }
 

@@ -19,11 +19,7 @@ public class LipschitzEngineOracleTests(ITestOutputHelper output)
     public void Certified_interval_contains_and_closes_on_the_exact_constant(int seed)
     {
         var rng = new Random(seed);
-        int inputs = 2 + seed % 3;
-        int[] hidden = (seed % 4) switch { 0 => [8], 1 => [6, 6], 2 => [10, 10], _ => [5, 5, 5] };
-        int outputs = 1 + seed % 3;
-        var network = RandomNetworks.Create(seed, inputs, hidden, outputs);
-        var (lo, hi) = RandomNetworks.CreateBox(seed, inputs, fixedInputs: seed % 5 == 4 ? 1 : 0);
+        var (network, lo, hi) = RandomNetworks.OracleCase(seed);
         var regions = ActivationRegions.Enumerate(network, lo, hi);
         var engine = new LipschitzEngine(ScipSolver.Instance);
         foreach (var p in NormKindExtensions.All)

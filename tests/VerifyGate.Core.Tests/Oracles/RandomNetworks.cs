@@ -34,6 +34,16 @@ public static class RandomNetworks
         return builder.Dense(source, w, b);
     }
 
+    /// <summary>The oracle tests' small case of a seed: 2-4 inputs, one of four hidden shapes, 1-3 outputs, and
+    /// its box (every fifth seed with one fixed input).</summary>
+    public static (Network Network, double[] Lo, double[] Hi) OracleCase(int seed)
+    {
+        int inputs = 2 + seed % 3;
+        int[] hidden = (seed % 4) switch { 0 => [8], 1 => [6, 6], 2 => [10, 10], _ => [5, 5, 5] };
+        var (lo, hi) = CreateBox(seed, inputs, fixedInputs: seed % 5 == 4 ? 1 : 0);
+        return (Create(seed, inputs, hidden, 1 + seed % 3), lo, hi);
+    }
+
     /// <summary>A box around a random centre in [−1, 1]^n with half-widths in [0.3, 1.5]; the first
     /// <paramref name="fixedInputs"/> inputs (in a random order) get lo = hi.</summary>
     public static (double[] Lo, double[] Hi) CreateBox(int seed, int inputs, int fixedInputs = 0)

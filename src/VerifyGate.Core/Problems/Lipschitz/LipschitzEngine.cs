@@ -51,9 +51,10 @@ public sealed class LipschitzEngine(IMipSolver solver)
         if (fixedInputs.All(f => f))
             return new CertifiedBounds { Lower = 0, Upper = 0, Solver = solver.Version, Elapsed = clock.Elapsed, Resolution = Resolution.Floor, Notes = ["every input is fixed: no pair of distinct inputs exists, L = 0"] };
 
-        var tangentBounds = TangentBounds.Compute(bounds, query.InputNorm, fixedInputs);
+        var forwardJacobians = IntervalUpperBounds.ForwardJacobians(query, bounds);
+        var tangentBounds = TangentBounds.Compute(bounds, query.InputNorm, fixedInputs, query.TangentJacobians ? forwardJacobians : null);
         MagnitudeGuard.CheckTangents(bounds, tangentBounds, query.TangentLimit);
-        double intervalUpper = InflateValue(VectorNorm.Norm(outputs.Select(o => tangentBounds.Magnitude(network.OutputIndex, o)).ToArray(), query.OutputNorm));
+        double intervalUpper = InflateValue(IntervalUpperBounds.Best(query, bounds, tangentBounds, forwardJacobians));
         var witnesses = new LipschitzWitnesses(query, bounds, oracle);
         var solverMessages = new SolverMessageLog();
         SampledLowerBound.Run(query, witnesses, cancellation);

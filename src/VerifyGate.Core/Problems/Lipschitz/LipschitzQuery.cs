@@ -28,6 +28,12 @@ public sealed record LipschitzQuery
     /// <summary>Decide small l2-output thresholds through l_inf first (<see cref="L2OutputSurrogate"/>); off only
     /// to measure what it buys.</summary>
     public bool L2Surrogate { get; init; } = true;
+    /// <summary>Bound L by the interval Jacobian too (<see cref="IntervalUpperBounds.Gradient"/>), not only by forward
+    /// tangent propagation; off only to measure what it buys.</summary>
+    public bool GradientBounds { get; init; } = true;
+    /// <summary>Tighten the MIP's tangent bounds with forward interval Jacobians when they are cheap; off only to
+    /// measure what it buys.</summary>
+    public bool TangentJacobians { get; init; } = true;
     /// <summary>Random points sampled for the initial lower bound.</summary>
     public int Samples { get; init; } = 256;
     public int Seed { get; init; } = 12345;
