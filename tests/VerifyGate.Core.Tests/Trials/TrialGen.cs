@@ -50,9 +50,9 @@ public static class TrialGen
         Gen.Select(Decimal(-1, 1), Decimal(0.2, 1.2), allowFixed ? Gen.Int[0, 4].Select(k => k == 0) : Gen.Const(false)).Array[inputs]
             .Select(parts =>
             {
-                var lower = parts.Select(p => p.Item3 ? p.Item1 : p.Item1 - p.Item2).ToArray();
-                var upper = parts.Select(p => p.Item3 ? p.Item1 : p.Item1 + p.Item2).ToArray();
-                if (lower.SequenceEqual(upper)) (lower[^1], upper[^1]) = (parts[^1].Item1 - parts[^1].Item2, parts[^1].Item1 + parts[^1].Item2);
+                var lower = parts.Select(p => p.Item3 ? p.Item1 : Math.Round(p.Item1 - p.Item2, 3)).ToArray();
+                var upper = parts.Select(p => p.Item3 ? p.Item1 : Math.Round(p.Item1 + p.Item2, 3)).ToArray();
+                if (lower.SequenceEqual(upper)) (lower[^1], upper[^1]) = (Math.Round(parts[^1].Item1 - parts[^1].Item2, 3), Math.Round(parts[^1].Item1 + parts[^1].Item2, 3));
                 return new TrialBox(lower, upper);
             });
 }
