@@ -1,17 +1,20 @@
 using VerifyGate.Core.Norms;
+using VerifyGate.Core.Problems.Invertibility;
 using VerifyGate.Core.Problems.Lipschitz;
 using VerifyGate.Core.Solving;
+using VerifyGate.Core.Tests.Lipschitz;
 using VerifyGate.Core.Tests.Oracles;
 
 namespace VerifyGate.Core.Tests.Trials.Regressions;
 
-/// <summary>Found by the soundness trials (shrunk by hand from 6 neurons): with the second input fixed at 0
-/// and one unstable neuron, SCIP's dual sparsify presolver at feastol 1e-9 declared the q = 1 and q = inf
-/// sub-problems infeasible, or optimal at 0 when given the engine's start, so the certified upper bound was
-/// 2e-9 (the safety margin of 0) while L = 0.23345947265625. Fixed in ScipParameters (presolver off).</summary>
+/// <summary>Cases the soundness trials found where SCIP's numerics decided the answer (see ScipParameters).</summary>
 public class ScipPresolveRegressionTests
 {
-    private static readonly TrialNetwork Network = new(2,
+    /// <summary>Shrunk by hand from a 6-neuron trial: with the second input fixed at 0 and one unstable neuron,
+    /// SCIP's presolve at feastol 1e-9 declared the q = 1 and q = inf sub-problems infeasible (dual sparsify), or
+    /// optimal at 0 when given the engine's start solution (linear dual presolving), so the certified upper
+    /// bound was 2e-9 (the safety margin of 0) while L = 0.23345947265625.</summary>
+    private static readonly TrialNetwork FixedInputNetwork = new(2,
         [new TrialLayer([[0.7421875, -0.546875], [-0.0546875, -0.078125], [0.5859375, 0.4453125]], [-0.4296875, -0.3046875, 0.390625], 0, false)],
         [[0.5078125, -0.6640625, -0.3984375]], [0.2734375], false);
 
@@ -21,7 +24,7 @@ public class ScipPresolveRegressionTests
     [InlineData(NormKind.Two, NormKind.Inf)]
     public void Fixed_input_with_one_unstable_neuron_keeps_its_upper_bound(NormKind p, NormKind q)
     {
-        var network = Network.Build();
+        var network = FixedInputNetwork.Build();
         double[] lower = [-1.441, 0], upper = [-0.559, 0];
         double exact = LipschitzOracle.Compute(network, lower, upper, p, q).Value;
         var result = new LipschitzEngine(ScipSolver.Instance).Solve(new LipschitzQuery
@@ -30,5 +33,28 @@ public class ScipPresolveRegressionTests
         });
         Assert.Equal(0.23345947265625, exact, 12);
         Assert.InRange(exact, result.Lower!.Value, result.Upper!.Value);
+    }
+
+    /// <summary>A trial that caught the first attempt at the fix above (numerics/epsilon 1e-12): the radius
+    /// engine then certified r* >= 0.7763 although the pair (−0.2269, −0.2283) of the free input has equal
+    /// second outputs at radius 0.7431 from the centre.</summary>
+    [Fact]
+    public void Invertibility_radius_finds_the_pair_near_the_local_minimum()
+    {
+        var network = new TrialNetwork(2, [
+            new TrialLayer([[0.1875, -0.8828125], [0.953125, 0.5703125]], [0.46875, 0.140625], 0.5, false),
+            new TrialLayer([[0.2578125, 0.0390625], [0.5390625, -0.390625], [-0.4140625, 0.4453125], [-0.4140625, 0.9609375], [-0.03125, 0.953125]],
+                [0.4453125, -0.3515625, 0.265625, 0.328125, -0.3671875], 0, false)],
+            [[0.453125, -0.1015625, 0.3828125, 0.6328125, -0.046875], [-0.09375, 0.234375, -0.1640625, 0.8046875, 0.3046875]], [0.09375, -0.25], false).Build();
+        double[] center = [-0.148, -0.97];
+        var result = new TwoCopyEngine(ScipSolver.Instance).Solve(new TwoCopyQuery
+        {
+            Kind = TwoCopyKind.InvertibilityRadius, Network = network, Lower = [-0.148, -2.331], Upper = [-0.148, 0.391], Center = center,
+            Separation = 0.001361, Outputs = [1], Exact = true,
+        }, new NetworkOracle(network));
+        double bracket = RadiusGrid.UpperBound(network, center, 1, 1.361, 0.001361, 1, preimage: false);
+        Assert.InRange(bracket, 0.743, 0.746);
+        Assert.InRange(result.Lower!.Value, 0, bracket);
+        Assert.InRange(result.Upper!.Value, 0.7431, 0.7432);
     }
 }
