@@ -13,10 +13,12 @@ internal static class ScipParameters
         Line(text, "limits/gap", options.RelativeGap);
         Line(text, "limits/absgap", options.AbsoluteGap);
         Line(text, "numerics/feastol", options.FeasibilityTolerance);
-        // At feastol 1e-9 two presolve reductions of SCIP 10 turned a small big-M model into a false optimum
-        // (dual presolving of linear constraints, after a start solution) or a false infeasibility (dual
-        // sparsify): unsound bounds, found by the soundness trials (ScipPresolveRegressionTests). Both
-        // only pay off on large models. Lowering numerics/epsilon instead broke other models.
+        // SCIP assumes epsilon (below which a value is zero, default 1e-9) is smaller than feastol. At
+        // feastol = epsilon = 1e-9 its presolve turned small big-M models, even plain LPs, into false optima
+        // and false infeasibilities, i.e. unsound bounds (found by the soundness trials; the cases are in
+        // ScipNumericsRegressionTests). Each of the three settings below alone left one of them wrong, and
+        // epsilon 1e-12 broke another: change them only with those tests.
+        Line(text, "numerics/epsilon", Math.Min(1e-9, options.FeasibilityTolerance / 10));
         text.Append("constraints/linear/dualpresolving = FALSE\npresolving/dualsparsify/maxrounds = 0\n");
         if (double.IsFinite(options.TimeLimitSeconds)) Line(text, "limits/time", EffectiveTimeLimit(options));
         if (options.StopAtIncumbent is double primal) Line(text, "limits/primal", primal);

@@ -8,7 +8,7 @@ using VerifyGate.Core.Tests.Oracles;
 namespace VerifyGate.Core.Tests.Trials.Regressions;
 
 /// <summary>Cases the soundness trials found where SCIP's numerics decided the answer (see ScipParameters).</summary>
-public class ScipPresolveRegressionTests
+public class ScipNumericsRegressionTests
 {
     /// <summary>Shrunk by hand from a 6-neuron trial: with the second input fixed at 0 and one unstable neuron,
     /// SCIP's presolve at feastol 1e-9 declared the q = 1 and q = inf sub-problems infeasible (dual sparsify), or
@@ -35,7 +35,30 @@ public class ScipPresolveRegressionTests
         Assert.InRange(exact, result.Lower!.Value, result.Upper!.Value);
     }
 
-    /// <summary>A trial that caught the first attempt at the fix above (numerics/epsilon 1e-12): the radius
+    /// <summary>An affine map on the box (no unstable neuron), the first input fixed at 0, and x + N(x): SCIP's
+    /// presolve reduced the plain LP max g_j to 0, for every norm pair (L = 0.7464599609375 for p = q = inf).</summary>
+    [Theory]
+    [InlineData(NormKind.Inf, NormKind.Inf)]
+    [InlineData(NormKind.One, NormKind.Two)]
+    [InlineData(NormKind.Two, NormKind.One)]
+    public void Residual_map_with_a_fixed_input_keeps_its_upper_bound(NormKind p, NormKind q)
+    {
+        var network = new TrialNetwork(2, [new TrialLayer(
+            [[0.140625, 0.296875], [-0.828125, 0.375], [-0.0390625, -0.484375], [0.7421875, -0.1171875], [-0.5, 0.1796875], [-0.921875, 0.5625]],
+            [0.5, 0.2421875, 0.4765625, 0.1875, -0.1484375, -0.1953125], 0, false)],
+            [[0.0703125, 0.8515625, 0.4296875, 0.5859375, 0.578125, -0.7578125], [0.328125, 0.515625, 0.96875, 0.640625, 0.5625, -0.6640625]],
+            [0.171875, -0.2734375], InputResidual: true).Build();
+        double[] lower = [0, -0.242], upper = [0, 0.242];
+        double exact = LipschitzOracle.Compute(network, lower, upper, p, q).Value;
+        var result = new LipschitzEngine(ScipSolver.Instance).Solve(new LipschitzQuery
+        {
+            Network = network, Lower = lower, Upper = upper, InputNorm = p, OutputNorm = q, Exact = true,
+        });
+        Assert.Equal(0, result.UnstableNeurons);
+        Assert.InRange(exact, result.Lower!.Value, result.Upper!.Value);
+    }
+
+    /// <summary>A trial that caught the first attempt at a fix (numerics/epsilon 1e-12): the radius
     /// engine then certified r* >= 0.7763 although the pair (−0.2269, −0.2283) of the free input has equal
     /// second outputs at radius 0.7431 from the centre.</summary>
     [Fact]

@@ -1,0 +1,58 @@
+using CsCheck;
+using VerifyGate.Core.Onnx;
+using VerifyGate.Core.Specs;
+using Xunit.Abstractions;
+
+namespace VerifyGate.Core.Tests.Fuzzing;
+
+/// <summary>Token- and byte-level mutations of real property files (deleted, duplicated and swapped tokens,
+/// extreme numbers, other strings, truncations, BOMs and invalid UTF-8) through SpecLoader.Load and
+/// SpecValidator.Resolve: no exception escapes, a file that does not load has an error, and every
+/// diagnostic names the file at a line and column inside it.</summary>
+public class SpecReaderFuzzTests(ITestOutputHelper output)
+{
+    public const double Share = 0.5;
+
+    public static readonly Gen<(SpecSeed Seed, SpecMutation[] Mutations)> Cases =
+        Gen.Select(Gen.Int[0, SpecSeeds.All.Count - 1].Select(i => SpecSeeds.All[i]), SpecMutation.Gen.Array[1, 4]);
+
+    private static readonly Dictionary<string, (int Inputs, int Outputs)> ModelSizes = new();
+
+    [Fact]
+    public void Mutated_property_files_give_positioned_diagnostics_and_never_throw()
+    {
+        Cases.Sample(c =>
+        {
+            var bytes = SpecMutation.ApplyAll(c.Seed.Text, c.Mutations);
+            var (file, diagnostics) = SpecLoader.Load(c.Seed.Path, bytes);
+            DiagnosticPositions.AssertInside(diagnostics, c.Seed.Path, bytes);
+            if (file is null) Assert.Contains(diagnostics, d => !d.IsWarning);
+            foreach (var property in file?.Properties ?? [])
+            {
+                var (inputs, outputs) = SizesOf(file!.ModelPath);
+                var (_, problems) = SpecValidator.Resolve(property, inputs, outputs);
+                DiagnosticPositions.AssertInside(problems, c.Seed.Path, bytes);
+            }
+        }, output.WriteLine, seed: FuzzBudget.Seed, iter: FuzzBudget.Iterations(Share), threads: 1,
+        print: c => $"{c.Seed} with {string.Join(", ", c.Mutations.Select(m => m.ToString()))}:\n{DiagnosticPositions.Show(SpecMutation.ApplyAll(c.Seed.Text, c.Mutations))}");
+    }
+
+    /// <summary>The model's sizes when it imports; else sizes that let the validator run anyway.</summary>
+    private static (int Inputs, int Outputs) SizesOf(string modelPath)
+    {
+        lock (ModelSizes)
+        {
+            if (ModelSizes.TryGetValue(modelPath, out var sizes)) return sizes;
+            try
+            {
+                var network = OnnxImporter.Load(modelPath).Network;
+                sizes = (network.InputSize, network.OutputSize);
+            }
+            catch (VerifyGateException)
+            {
+                sizes = (2, 1);
+            }
+            return ModelSizes[modelPath] = sizes;
+        }
+    }
+}
