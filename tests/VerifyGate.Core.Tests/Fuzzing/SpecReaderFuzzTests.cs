@@ -37,6 +37,18 @@ public class SpecReaderFuzzTests(ITestOutputHelper output)
         print: c => $"{c.Seed} with {string.Join(", ", c.Mutations.Select(m => m.ToString()))}:\n{DiagnosticPositions.Show(SpecMutation.ApplyAll(c.Seed.Text, c.Mutations))}");
     }
 
+    /// <summary>Found by the fuzzer: System.Text.Json accepts the escape but cannot decode it (it threw
+    /// InvalidOperationException out of SpecLoader.Load).</summary>
+    [Fact]
+    public void Escaped_lone_surrogate_is_malformed_json_at_its_string()
+    {
+        var (file, diagnostics) = SpecLoader.Load("surrogate.verify.json", "{\n  \"model\": \"\\ud800.onnx\",\n  \"properties\": []\n}"u8.ToArray());
+        Assert.Null(file);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal((SpecErrorCodes.MalformedJson, 2, 12), (d.Code, d.Line, d.Column));
+        Assert.Contains("surrogate", d.Message);
+    }
+
     /// <summary>The model's sizes when it imports; else sizes that let the validator run anyway.</summary>
     private static (int Inputs, int Outputs) SizesOf(string modelPath)
     {
