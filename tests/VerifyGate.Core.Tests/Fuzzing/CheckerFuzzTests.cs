@@ -13,14 +13,14 @@ public sealed class CheckerFuzzTests(ITestOutputHelper output) : IDisposable
     private readonly string _folder = CopySampleModels();
 
     public static readonly Gen<(SpecSeed Seed, SpecMutation[] Mutations)> Cases =
-        Gen.Select(Gen.Int[0, SpecSeeds.Samples.Count - 1].Select(i => SpecSeeds.Samples[i]), SpecMutation.Gen.Array[1, 3]);
+        Gen.Select(Gen.OneOf([.. SpecSeeds.Samples]), SpecMutation.Gen.Array[1, 3]);
 
     [Fact]
     public void Mutated_sample_files_check_to_positioned_errors_and_never_throw()
     {
         var checker = new Checker(FakeRunner.All);
         var options = new CheckOptions { UseCache = false };
-        Cases.Sample(c =>
+        RandomBudget.Fuzz.Sample(Cases, Share, c =>
         {
             var bytes = SpecMutation.ApplyAll(c.Seed.Text, c.Mutations);
             string path = Path.Combine(_folder, Path.GetFileName(c.Seed.Path));
@@ -30,8 +30,7 @@ public sealed class CheckerFuzzTests(ITestOutputHelper output) : IDisposable
                 if (result.Outcome == Outcome.Error) Assert.NotEmpty(result.Diagnostics);
                 DiagnosticPositions.AssertInside(result.Diagnostics, path, bytes);
             }
-        }, output.WriteLine, seed: FuzzBudget.Seed, iter: FuzzBudget.Iterations(Share), threads: 1,
-        print: c => $"{c.Seed} with {string.Join(", ", c.Mutations.Select(m => m.ToString()))}:\n{DiagnosticPositions.Show(SpecMutation.ApplyAll(c.Seed.Text, c.Mutations))}");
+        }, c => SpecMutation.Describe(c.Seed, c.Mutations), output);
     }
 
     private static string CopySampleModels()

@@ -14,13 +14,13 @@ public class OnnxReaderFuzzTests(ITestOutputHelper output)
     public const double Share = 0.35;
 
     public static readonly Gen<(OnnxSeed Seed, OnnxMutation[] Mutations)> Cases =
-        Gen.Select(Gen.Int[0, OnnxSeeds.All.Count - 1].Select(i => OnnxSeeds.All[i]), OnnxMutation.Gen.Array[1, 4]);
+        Gen.Select(Gen.OneOf([.. OnnxSeeds.All]), OnnxMutation.Gen.Array[1, 4]);
 
     [Fact]
     public void Damaged_models_are_refused_with_a_diagnostic_naming_the_file()
     {
         int imported = 0, refused = 0;
-        Cases.Sample(c =>
+        RandomBudget.Fuzz.Sample(Cases, Share, c =>
         {
             var bytes = OnnxMutation.ApplyAll(c.Seed.Bytes, OnnxSeeds.Bytes, c.Mutations);
             string path = $"fuzzed/{c.Seed.Name}";
@@ -29,8 +29,7 @@ public class OnnxReaderFuzzTests(ITestOutputHelper output)
             if (Refused(path, () => new OnnxRuntimeModel(path, bytes)) is not { } runtime) return;
             using (runtime)
                 Refused(path, () => runtime.Evaluate(new double[model.Network.InputSize]));
-        }, output.WriteLine, seed: FuzzBudget.Seed, iter: FuzzBudget.Iterations(Share), threads: 1,
-        print: c => $"{c.Seed} with {string.Join(", ", c.Mutations.Select(m => m.ToString()))}");
+        }, c => $"{c.Seed} with {string.Join(", ", c.Mutations.Select(m => m.ToString()))}", output);
         output.WriteLine($"{imported} mutated models imported, {refused} refused");
     }
 

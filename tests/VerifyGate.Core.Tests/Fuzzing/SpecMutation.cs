@@ -43,6 +43,10 @@ public sealed record SpecMutation(SpecEdit Edit, int A, int B)
         return bytes;
     }
 
+    /// <summary>The seed, the edits and the file they make (what a failure prints).</summary>
+    public static string Describe(SpecSeed seed, IReadOnlyList<SpecMutation> mutations) =>
+        $"{seed} with {string.Join(", ", mutations)}:\n{DiagnosticPositions.Show(ApplyAll(seed.Text, mutations))}";
+
     public byte[] Apply(byte[] bytes)
     {
         switch (Edit)

@@ -27,7 +27,7 @@ public class LipschitzTrials(ITestOutputHelper output)
     public static readonly Gen<LipschitzTrial> Trials =
         from inputs in Gen.Int[2, 3]
         from outputs in Gen.Int[1, 2]
-        from inputResidual in Gen.Int[0, 5].Select(k => k == 0)
+        from inputResidual in TrialGen.OneIn(6)
         from network in TrialGen.Network(inputs, outputs, inputResidual)
         from box in TrialGen.Box(inputs)
         from p in TrialGen.Norm
@@ -39,10 +39,7 @@ public class LipschitzTrials(ITestOutputHelper output)
     [Fact]
     public void Certified_bounds_contain_the_exact_constant_and_decide_thresholds_on_the_right_side()
     {
-        var statistics = new TrialStatistics();
-        Trials.Sample(trial => Run(trial, statistics), output.WriteLine, seed: TrialBudget.Seed,
-            iter: TrialBudget.Iterations(Share), threads: 1, print: trial => trial.ToString());
-        output.WriteLine(statistics.Summary());
+        TrialStatistics.Sample(Trials, Share, Run, output);
     }
 
     internal static void Run(LipschitzTrial trial, TrialStatistics? statistics = null)

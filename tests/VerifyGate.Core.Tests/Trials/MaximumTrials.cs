@@ -29,7 +29,7 @@ public class MaximumTrials(ITestOutputHelper output)
         from matching in Gen.Bool
         from inputs in Gen.Int[2, 3]
         from outputs in Gen.Int[1, 2]
-        from inputResidual in matching ? Gen.Const(false) : Gen.Int[0, 5].Select(k => k == 0)
+        from inputResidual in matching ? Gen.Const(false) : TrialGen.OneIn(6)
         from model in TrialGen.Network(inputs, outputs, inputResidual)
         from referenceOutputs in Gen.Int[1, 2]
         from reference in TrialGen.Network(inputs, referenceOutputs)
@@ -45,10 +45,7 @@ public class MaximumTrials(ITestOutputHelper output)
     [Fact]
     public void Certified_upper_bounds_are_never_below_a_feasible_grid_pair_and_witnesses_reproduce()
     {
-        var statistics = new TrialStatistics();
-        Trials.Sample(trial => Run(trial, statistics), output.WriteLine, seed: TrialBudget.Seed,
-            iter: TrialBudget.Iterations(Share), threads: 1, print: trial => trial.ToString());
-        output.WriteLine(statistics.Summary());
+        TrialStatistics.Sample(Trials, Share, Run, output);
     }
 
     internal static void Run(MaximumTrial trial, TrialStatistics? statistics = null)

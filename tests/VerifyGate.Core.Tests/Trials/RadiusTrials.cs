@@ -31,7 +31,7 @@ public class RadiusTrials(ITestOutputHelper output)
         from preimage in Gen.Bool
         from inputs in Gen.Int[1, 2]
         from outputs in Gen.Int[1, 2]
-        from inputResidual in Gen.Int[0, 5].Select(k => k == 0)
+        from inputResidual in TrialGen.OneIn(6)
         from network in TrialGen.Network(inputs, outputs, inputResidual)
         from selected in Gen.Int[0, (inputResidual ? inputs : outputs) - 1]
         from fixedInput in inputs == 2 ? Gen.Int[0, 1].Select(i => (int?)i) : Gen.Const((int?)null)
@@ -46,10 +46,7 @@ public class RadiusTrials(ITestOutputHelper output)
     [Fact]
     public void Certified_radii_never_exceed_a_bracketed_pair_and_witnesses_reproduce()
     {
-        var statistics = new TrialStatistics();
-        Trials.Sample(trial => Run(trial, statistics), output.WriteLine, seed: TrialBudget.Seed,
-            iter: TrialBudget.Iterations(Share), threads: 1, print: trial => trial.ToString());
-        output.WriteLine(statistics.Summary());
+        TrialStatistics.Sample(Trials, Share, Run, output);
     }
 
     internal static void Run(RadiusTrial trial, TrialStatistics? statistics = null)

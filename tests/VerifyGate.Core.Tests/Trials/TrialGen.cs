@@ -12,10 +12,13 @@ public static class TrialGen
     /// <summary>A multiple of 1/128 in [−limit, limit]: exact in float32 (the ONNX initializers) and short to print.</summary>
     public static Gen<double> Weight(double limit) => Gen.Int[-(int)(128 * limit), (int)(128 * limit)].Select(k => k / 128.0);
 
+    /// <summary>True in one case out of <paramref name="n"/>.</summary>
+    public static Gen<bool> OneIn(int n) => Gen.Int[0, n - 1].Select(k => k == 0);
+
     public static readonly Gen<NormKind> Norm = Gen.OneOf(NormKind.One, NormKind.Two, NormKind.Inf);
 
     /// <summary>One in ten trials goes through an ONNX file and ONNX Runtime.</summary>
-    public static readonly Gen<bool> ViaOnnx = Gen.Int[0, 9].Select(k => k == 0);
+    public static readonly Gen<bool> ViaOnnx = OneIn(10);
 
     /// <summary>A quarter exact solves; the rest thresholds 0.2 % to 50 % below or above the oracle's value.</summary>
     public static readonly Gen<ThresholdChoice> Threshold =
@@ -28,7 +31,7 @@ public static class TrialGen
     public static Gen<TrialNetwork> Network(int inputs, int outputs, bool inputResidual = false) =>
         from twoLayers in Gen.Bool
         from first in twoLayers ? Gen.Int[2, 5] : Gen.Int[4, 8]
-        from skip in twoLayers ? Gen.Int[0, 2].Select(k => k == 0) : Gen.Const(false)
+        from skip in twoLayers ? OneIn(3) : Gen.Const(false)
         from second in skip ? Gen.Const(first) : Gen.Int[2, 5]
         from slopes in Gen.OneOf(0.0, 0.0, 0.125, 0.5).Array[2]
         from w0 in Matrix(first, inputs)
@@ -47,7 +50,7 @@ public static class TrialGen
     /// <summary>A box around a centre in [−1, 1]^n with half-widths in [0.2, 1.2]; with <paramref name="allowFixed"/>
     /// one input in five is fixed (lo = hi), but at least one stays free.</summary>
     public static Gen<TrialBox> Box(int inputs, bool allowFixed = true) =>
-        Gen.Select(Decimal(-1, 1), Decimal(0.2, 1.2), allowFixed ? Gen.Int[0, 4].Select(k => k == 0) : Gen.Const(false)).Array[inputs]
+        Gen.Select(Decimal(-1, 1), Decimal(0.2, 1.2), allowFixed ? OneIn(5) : Gen.Const(false)).Array[inputs]
             .Select(parts =>
             {
                 var lower = parts.Select(p => p.Item3 ? p.Item1 : Math.Round(p.Item1 - p.Item2, 3)).ToArray();

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using CsCheck;
+using Xunit.Abstractions;
 
 namespace VerifyGate.Core.Tests.Trials;
 
@@ -9,6 +11,14 @@ public sealed class TrialStatistics
     private readonly ConcurrentDictionary<(string Kind, TrialDecision Decision), int> _counts = new();
     private readonly ConcurrentDictionary<string, int> _viaOnnx = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    /// <summary>Samples a trial test's share of <see cref="RandomBudget.Trials"/> and prints the counts.</summary>
+    public static void Sample<T>(Gen<T> trials, double share, Action<T, TrialStatistics> run, ITestOutputHelper output) where T : notnull
+    {
+        var statistics = new TrialStatistics();
+        RandomBudget.Trials.Sample(trials, share, trial => run(trial, statistics), trial => trial.ToString()!, output);
+        output.WriteLine(statistics.Summary());
+    }
 
     public void Record(string kind, TrialDecision decision, bool viaOnnx)
     {
