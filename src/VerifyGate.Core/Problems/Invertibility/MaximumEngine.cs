@@ -131,6 +131,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
                 AbsoluteGap = 1e-9,
                 StopAtBound = decided is double d ? objective.ToObjective(d) : null,
                 StopAtIncumbent = stopAtIncumbent ? objective.ToObjective(query.Threshold!.Value) * (1 + 1e-7) + 1e-12 : null,
+                ExtraScipParameters = ScipWorkarounds.ForFreeInputs(query.FixedInputs.Count(f => !f)),
             };
             var (result, margin) = SubProblemSolve.Run(solver, model, options, objective.Name, stop.Token);
             double bound = double.IsFinite(result.BestBound) ? result.BestBound + margin * Math.Abs(result.BestBound) : result.BestBound;

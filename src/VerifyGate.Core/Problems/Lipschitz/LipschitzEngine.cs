@@ -125,7 +125,8 @@ public sealed class LipschitzEngine(IMipSolver solver)
                 StopAtBound = decided is double d ? (query.Exact ? Deflate(objective.ToObjective(d)) : BelowSafetyMargin(objective.ToObjective(d))) : null,
                 StopAtIncumbent = stopAtIncumbent ? objective.ToObjective(query.AtMost!.Value) * (1 + 1e-7) + 1e-12 : null,
                 EnableOutput = SolverLog,
-                ExtraScipParameters = TunedScipParameters + numerics.Parameters + (Environment.GetEnvironmentVariable("VERIFYGATE_SCIP_PARAMS")?.Replace(';', '\n') ?? ""),
+                ExtraScipParameters = TunedScipParameters + numerics.Parameters + ScipWorkarounds.ForFreeInputs(query.FixedInputs.Count(f => !f))
+                                      + (Environment.GetEnvironmentVariable("VERIFYGATE_SCIP_PARAMS")?.Replace(';', '\n') ?? ""),
             };
             var result = solver.Solve(model, options, stop.Token);
             if (result.Status == SolveStatus.Error)

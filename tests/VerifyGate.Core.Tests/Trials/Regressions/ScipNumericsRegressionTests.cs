@@ -7,7 +7,8 @@ using VerifyGate.Core.Tests.Oracles;
 
 namespace VerifyGate.Core.Tests.Trials.Regressions;
 
-/// <summary>Cases the soundness trials found where SCIP's numerics decided the answer (see ScipParameters).</summary>
+/// <summary>Cases the soundness trials found where SCIP 10's presolve at feastol 1e-9 decided the answer: all have
+/// exactly one free input (see ScipWorkarounds, which turns presolve off for them).</summary>
 public class ScipNumericsRegressionTests
 {
     /// <summary>Shrunk by hand from a 6-neuron trial: with the second input fixed at 0 and one unstable neuron,
@@ -58,7 +59,29 @@ public class ScipNumericsRegressionTests
         Assert.InRange(exact, result.Lower!.Value, result.Upper!.Value);
     }
 
-    /// <summary>A trial that caught the first attempt at a fix (numerics/epsilon 1e-12): the radius
+    /// <summary>From the long run: one free input (the first is fixed at 0.667), LeakyReLU and x + N(x); SCIP's
+    /// presolve again proved max Σ|g| to be 0 while L_inf,1 = 1.4111328125.</summary>
+    [Theory]
+    [InlineData(NormKind.Inf, NormKind.One)]
+    [InlineData(NormKind.Inf, NormKind.Inf)]
+    [InlineData(NormKind.Two, NormKind.Two)]
+    public void Leaky_residual_map_with_one_free_input_keeps_its_upper_bound(NormKind p, NormKind q)
+    {
+        var network = new TrialNetwork(2, [new TrialLayer(
+            [[0.2109375, -0.953125], [0.8125, -0.0703125], [0.1875, 0.3984375], [0.0703125, -0.5546875], [-0.2109375, 0.890625], [0.640625, -0.9765625], [-0.5859375, 0.8828125]],
+            [0.09375, 0.09375, 0.1875, -0.390625, -0.3046875, 0.34375, -0.0625], 0.5, false)],
+            [[0.796875, 0.53125, -0.53125, -0.15625, -0.484375, -0.859375, 0.3671875], [-0.953125, -0.515625, -0.546875, -0.4609375, 0.859375, 0.796875, -0.515625]],
+            [-0.0546875, 0.2734375], InputResidual: true).Build();
+        double[] lower = [0.667, -0.24], upper = [0.667, 0.24];
+        double exact = LipschitzOracle.Compute(network, lower, upper, p, q).Value;
+        var result = new LipschitzEngine(ScipSolver.Instance).Solve(new LipschitzQuery
+        {
+            Network = network, Lower = lower, Upper = upper, InputNorm = p, OutputNorm = q, Exact = true,
+        });
+        Assert.InRange(exact, result.Lower!.Value, result.Upper!.Value);
+    }
+
+    /// <summary>A trial that caught a first attempt at a fix (numerics/epsilon 1e-12 for every model): the radius
     /// engine then certified r* >= 0.7763 although the pair (−0.2269, −0.2283) of the free input has equal
     /// second outputs at radius 0.7431 from the centre.</summary>
     [Fact]
@@ -79,5 +102,29 @@ public class ScipNumericsRegressionTests
         Assert.InRange(bracket, 0.743, 0.746);
         Assert.InRange(result.Lower!.Value, 0, bracket);
         Assert.InRange(result.Upper!.Value, 0.7431, 0.7432);
+    }
+
+    /// <summary>From a long run with an earlier attempt at a fix (numerics/epsilon 1e-10 and two presolvers off
+    /// for every model): with the second input fixed, a pair δ = 0.00917 apart has equal second outputs within
+    /// 0.0069 of the centre, but SCIP declared the first ball (radius maxRadius / 8) infeasible, so the engine
+    /// certified r* >= 0.114625 with no pair.</summary>
+    [Fact]
+    public void Invertibility_radius_of_a_flat_region_is_about_half_the_separation()
+    {
+        var network = new TrialNetwork(2, [
+            new TrialLayer([[-0.4609375, 0.234375], [-0.2578125, -0.0859375], [-0.5859375, -0.734375], [-0.0625, -0.1484375]],
+                [-0.46875, -0.328125, -0.25, -0.03125], 0, false),
+            new TrialLayer([[0.609375, 0.9296875, -0.265625, -0.59375], [-0.1796875, -0.2421875, -0.03125, 0.9921875], [0.2578125, -0.7265625, 0.5390625, 0.5390625],
+                [-0.96875, 0.1875, -0.1640625, 0.015625]], [-0.078125, 0.2109375, -0.0703125, 0.3046875], 0.5, false)],
+            [[0.7421875, 0.671875, 0.7578125, 0.5546875], [-0.21875, -0.546875, -0.09375, -0.109375]], [0.484375, -0.2734375], false).Build();
+        double[] center = [0.3, 0];
+        var result = new TwoCopyEngine(ScipSolver.Instance).Solve(new TwoCopyQuery
+        {
+            Kind = TwoCopyKind.InvertibilityRadius, Network = network, Lower = [0.3 - 0.917, 0], Upper = [0.3 + 0.917, 0], Center = center,
+            Separation = 0.00917, Outputs = [1], Threshold = 0.01023372,
+        }, new NetworkOracle(network));
+        double bracket = RadiusGrid.UpperBound(network, center, 0, 0.917, 0.00917, 1, preimage: false);
+        Assert.InRange(bracket, 0.0045, 0.007);
+        Assert.InRange(result.Lower!.Value, 0, bracket);
     }
 }
