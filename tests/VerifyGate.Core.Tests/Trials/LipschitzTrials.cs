@@ -57,8 +57,6 @@ public class LipschitzTrials(ITestOutputHelper output)
         double lower = result.Lower ?? 0, upper = result.Upper ?? double.PositiveInfinity;
         Assert.True(TrialTolerance.AtMost(lower, exact), $"the lower bound is above the exact constant: {found}");
         Assert.True(TrialTolerance.AtMost(exact, upper), $"the upper bound is below the exact constant: {found}");
-        if (trial.Threshold.Exact && !result.TimedOut)
-            Assert.True(upper - lower <= 1e-5 * exact + 1e-6, $"the exact solve did not close: {found}");
 
         var decision = TrialJudge.Judge(result, PropertyKind.Lipschitz, ThresholdDirection.AtMost, threshold);
         if (decision == TrialDecision.Passed) Assert.True(TrialTolerance.AtMost(exact, threshold!.Value), $"passed wrongly: {found}");
