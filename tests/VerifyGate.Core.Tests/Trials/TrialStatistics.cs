@@ -10,14 +10,26 @@ public sealed class TrialStatistics
 {
     private readonly ConcurrentDictionary<(string Kind, TrialDecision Decision), int> _counts = new();
     private readonly ConcurrentDictionary<string, int> _viaOnnx = new();
+    private readonly ConcurrentQueue<string> _failures = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     /// <summary>Samples a trial test's share of <see cref="RandomBudget.Trials"/> and prints the counts.</summary>
+    /// <summary>With <c>VERIFYGATE_TRIALS_KEEP_GOING=1</c> (long runs) a failing trial is counted and printed and
+    /// the run goes on, failing at the end; otherwise CsCheck stops at the first failure and shrinks it.</summary>
     public static void Sample<T>(Gen<T> trials, double share, Action<T, TrialStatistics> run, ITestOutputHelper output) where T : notnull
     {
         var statistics = new TrialStatistics();
-        RandomBudget.Trials.Sample(trials, share, trial => run(trial, statistics), trial => trial.ToString()!, output);
+        bool keepGoing = Environment.GetEnvironmentVariable("VERIFYGATE_TRIALS_KEEP_GOING") == "1";
+        RandomBudget.Trials.Sample(trials, share, trial =>
+        {
+            if (!keepGoing) run(trial, statistics);
+            else
+                try { run(trial, statistics); }
+                catch (Exception e) { statistics._failures.Enqueue($"{e.Message}\n{trial}"); }
+        }, trial => trial.ToString()!, output);
         output.WriteLine(statistics.Summary());
+        foreach (string failure in statistics._failures) output.WriteLine($"FAILED TRIAL: {failure}");
+        Assert.True(statistics._failures.IsEmpty, $"{statistics._failures.Count} trials failed (printed in the output)");
     }
 
     public void Record(string kind, TrialDecision decision, bool viaOnnx)
@@ -32,5 +44,5 @@ public sealed class TrialStatistics
             var decisions = Enum.GetValues<TrialDecision>().Select(d => $"{d.ToString().ToLowerInvariant()} {_counts.GetValueOrDefault((kind, d))}");
             int total = Enum.GetValues<TrialDecision>().Sum(d => _counts.GetValueOrDefault((kind, d)));
             return $"{kind}: {total} trials ({string.Join(", ", decisions)}; {_viaOnnx.GetValueOrDefault(kind)} via ONNX Runtime)";
-        })) + $"\nwall time {_clock.Elapsed.TotalSeconds:F1} s";
+        })) + $"\n{_failures.Count} failed trials; wall time {_clock.Elapsed.TotalSeconds:F1} s";
 }
