@@ -48,6 +48,20 @@ public class SpecReaderFuzzTests(ITestOutputHelper output)
         Assert.Contains("surrogate", d.Message);
     }
 
+    /// <summary>Found by the fuzzer: Path.GetFullPath threw ArgumentException ("Null character in path") out of
+    /// SpecLoader.Load for a model, or a matching reference, named "\u0000".</summary>
+    [Theory]
+    [InlineData("\"model\": \"\\u0000\", \"properties\": []", 1, 12)]
+    [InlineData("\"model\": \"controller.onnx\", \"properties\": [{ \"name\": \"m\", \"kind\": \"matching\", \"reference\": \"a\\u0000b\", " +
+                "\"domain\": { \"lower\": 0, \"upper\": 1 }, \"atMost\": 1 }]", 1, 94)]
+    public void Nul_character_in_a_model_path_is_an_invalid_value(string members, int line, int column)
+    {
+        var (_, diagnostics) = SpecLoader.Load(Path.Combine(SpecSeeds.SampleModels, "nul.verify.json"), System.Text.Encoding.UTF8.GetBytes("{ " + members + " }"));
+        var d = Assert.Single(diagnostics, d => d.Code == SpecErrorCodes.InvalidValue);
+        Assert.Equal((line, column), (d.Line, d.Column));
+        Assert.Contains("not a file path", d.Message);
+    }
+
     /// <summary>The model's sizes when it imports; else sizes that let the validator run anyway.</summary>
     private static (int Inputs, int Outputs) SizesOf(string modelPath)
     {
