@@ -34,7 +34,7 @@ public class MaximumTrials(ITestOutputHelper output)
         from referenceOutputs in Gen.Int[1, 2]
         from reference in TrialGen.Network(inputs, referenceOutputs)
         from box in TrialGen.Box(inputs)
-        from p in TrialGen.Norm
+        from p in TrialGen.IncludeKnownBugs ? TrialGen.Norm : Gen.OneOf(NormKind.One, NormKind.Inf)
         from q in TrialGen.Norm
         from eta in TrialGen.Decimal(0.02, 0.3)
         from threshold in TrialGen.Threshold

@@ -62,6 +62,7 @@ public class RadiusTrials(ITestOutputHelper output)
         {
             Kind = trial.Kind, Network = model.Network, Lower = lower, Upper = upper, Center = trial.Center, Separation = trial.Separation,
             Outputs = [trial.Output], Threshold = threshold, Exact = trial.Threshold.Exact, TimeLimitSeconds = TimeLimitSeconds,
+            RadiusMethod = TrialGen.IncludeKnownBugs ? RadiusMethod.Direct : RadiusMethod.Bisection,
         };
         var result = new TwoCopyEngine(ScipSolver.Instance).Solve(query, model.Oracle);
         string found = $"grid bracket {grid:R}, certified [{result.Lower:R}, {result.Upper:R}], threshold {threshold:R}";

@@ -12,6 +12,10 @@ public static class TrialGen
     /// <summary>A multiple of 1/128 in [−limit, limit]: exact in float32 (the ONNX initializers) and short to print.</summary>
     public static Gen<double> Weight(double limit) => Gen.Int[-(int)(128 * limit), (int)(128 * limit)].Select(k => k / 128.0);
 
+    /// <summary><c>VERIFYGATE_TRIALS_KNOWN_BUGS=1</c> also draws the cases of the open bugs pinned by the skipped
+    /// tests in Regressions (invertibility with p = 2; the Direct radius method), which CI leaves out until they are fixed.</summary>
+    public static bool IncludeKnownBugs { get; } = Environment.GetEnvironmentVariable("VERIFYGATE_TRIALS_KNOWN_BUGS") == "1";
+
     /// <summary>True in one case out of <paramref name="n"/>.</summary>
     public static Gen<bool> OneIn(int n) => Gen.Int[0, n - 1].Select(k => k == 0);
 
