@@ -100,20 +100,30 @@ public sealed class MipModel
     }
 
     private readonly List<(int Var, double Value)> _hint = [];
+    private readonly Dictionary<int, int> _hintSlots = [];
 
     /// <summary>A (partial) starting assignment handed to the solver, which completes it if it can.
     /// Our models always have an easy feasible point; without one SCIP sometimes finds no incumbent,
     /// and then OR-Tools reports no proven bound at all.</summary>
     public IReadOnlyList<(int Var, double Value)> Hint => _hint;
 
-    public void AddHint(Var v, double value) => _hint.Add((v.Index, value));
+    /// <summary>Hints a variable; hinting it again replaces the value (encodings that share variables, such
+    /// as matching's two networks on the same inputs, each hint them, and SCIP refuses duplicates).</summary>
+    public void AddHint(Var v, double value)
+    {
+        if (_hintSlots.TryGetValue(v.Index, out int slot)) _hint[slot] = (v.Index, value);
+        else
+        {
+            _hintSlots[v.Index] = _hint.Count;
+            _hint.Add((v.Index, value));
+        }
+    }
 
     /// <summary>Completes the hint with <paramref name="value"/> for every variable not hinted yet.</summary>
     public void HintRemaining(double value)
     {
-        var hinted = _hint.Select(h => h.Var).ToHashSet();
         for (int i = 0; i < VariableCount; i++)
-            if (!hinted.Contains(i)) _hint.Add((i, Math.Clamp(value, _varLower[i], _varUpper[i])));
+            if (!_hintSlots.ContainsKey(i)) AddHint(new Var(i), Math.Clamp(value, _varLower[i], _varUpper[i]));
     }
 
     public void SetObjective(Expr expr, bool maximize)

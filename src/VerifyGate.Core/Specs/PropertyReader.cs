@@ -211,6 +211,11 @@ internal sealed class PropertyReader(DiagnosticBag bag, string file, string spec
             bag.Error(member.Value.Position, SpecErrorCodes.InvalidValue, "'reference' is empty");
             return null;
         }
+        if (!SpecLoader.IsPathText(text))
+        {
+            bag.Error(member.Value.Position, SpecErrorCodes.InvalidValue, "'reference' is not a file path: it contains a character no path can hold (such as \\u0000)");
+            return null;
+        }
         string path = Path.GetFullPath(Path.Combine(specFolder, text));
         if (File.Exists(path)) return path;
         bag.Error(member.Value.Position, SpecErrorCodes.ReferenceNotFound, $"reference model '{text}' not found (looked for {path})");

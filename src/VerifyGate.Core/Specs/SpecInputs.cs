@@ -26,7 +26,7 @@ public static class SpecInputs
         if (file is null) return [];
         string folder = Path.GetDirectoryName(Path.GetFullPath(specPath)) ?? ".";
         var paths = new List<string> { file.ModelPath };
-        foreach (string reference in References(bytes))
+        foreach (string reference in References(bytes).Where(SpecLoader.IsPathText))
             paths.Add(Path.GetFullPath(Path.Combine(folder, reference)));
         return paths.Distinct(StringComparer.Ordinal).ToList();
     }

@@ -87,6 +87,11 @@ public static class SpecLoader
             string? text = values.String(member.Value, FieldNames.Model);
             if (text != null && text.Trim().Length == 0)
                 bag.Error(position, SpecErrorCodes.InvalidValue, "'model' is empty");
+            else if (text != null && !IsPathText(text))
+            {
+                bag.Error(position, SpecErrorCodes.InvalidValue, "'model' is not a file path: it contains a character no path can hold (such as \\u0000)");
+                return (Path.GetFullPath(Path.Combine(folder, name)), position, false);
+            }
             else if (text != null)
             {
                 name = text;
@@ -101,6 +106,9 @@ public static class SpecLoader
                 : $"model '{name}' not found (looked for {full})");
         return (full, position, defaulted);
     }
+
+    /// <summary>False for text that Path.GetFullPath refuses with an ArgumentException (a NUL character).</summary>
+    internal static bool IsPathText(string text) => text.IndexOfAny(Path.GetInvalidPathChars()) < 0;
 
     private static IReadOnlyList<PropertySpec> ReadProperties(
         string path, string folder, ObjectFields root, ObjectFields? defaults, DiagnosticBag bag)

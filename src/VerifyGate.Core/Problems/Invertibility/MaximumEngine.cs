@@ -160,6 +160,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
                 AbsoluteGap = Math.Max(1e-9, objective.ToObjective(resolution)),
                 StopAtBound = decided is double d ? objective.ObjectiveBelow(d) : null,
                 StopAtIncumbent = stopAtIncumbent ? objective.ToObjective(query.Threshold!.Value) * (1 + 1e-7) + 1e-12 : null,
+                ExtraScipParameters = ScipWorkarounds.ForFreeInputs(query.FixedInputs.Count(f => !f)),
             };
             var (result, margin, messages) = NumericsRetry.Run(solver, model, options, objective.Name, stop.Token);
             solverMessages.Add(messages);

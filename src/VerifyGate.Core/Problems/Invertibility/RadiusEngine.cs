@@ -173,7 +173,7 @@ internal sealed class RadiusEngine(IMipSolver solver)
                 AbsoluteGap = 1e-9,
                 StopAtBound = decided,
                 StopAtIncumbent = stopAtIncumbent ? query.Threshold!.Value * (1 - 1e-7) : null,
-                ExtraScipParameters = firstSolutionOnly ? "limits/solutions = 1\n" : null,
+                ExtraScipParameters = (firstSolutionOnly ? "limits/solutions = 1\n" : "") + ScipWorkarounds.ForFreeInputs(query.FixedInputs.Count(f => !f)),
             };
             var (result, margin, messages) = NumericsRetry.Run(solver, built.Model, options, direction.Name, stop.Token);
             solverMessages.Add(messages);
@@ -231,7 +231,11 @@ internal sealed class RadiusEngine(IMipSolver solver)
             if (remaining <= 0) return (Deflate(low), true);
             double r = highFeasible ? (low + high) / 2 : high;
             var built = Build(query, direction, r, feasibilityOnly: true, hint: witnesses.Best);
-            var options = new SolveOptions { TimeLimitSeconds = remaining, ExtraScipParameters = "limits/solutions = 1\n" };
+            var options = new SolveOptions
+            {
+                TimeLimitSeconds = remaining,
+                ExtraScipParameters = "limits/solutions = 1\n" + ScipWorkarounds.ForFreeInputs(query.FixedInputs.Count(f => !f)),
+            };
             var (result, _, messages) = NumericsRetry.Run(solver, built.Model, options, direction.Name, stop.Token);
             solverMessages.Add(messages);
             if (result.Status == SolveStatus.Infeasible)

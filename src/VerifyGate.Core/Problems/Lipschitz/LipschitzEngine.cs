@@ -150,6 +150,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
                 RelativeGap = Math.Min(query.RelativeGap / 10, 1e-7),
                 StopAtBound = decided is double d ? (query.Exact ? Deflate(objective.ObjectiveBelow(d)) : BelowSafetyMargin(objective.ObjectiveBelow(d))) : null,
                 StopAtIncumbent = stopAtIncumbent ? objective.ToObjective(query.AtMost!.Value) * (1 + 1e-7) + 1e-12 : null,
+                ExtraScipParameters = ScipWorkarounds.ForFreeInputs(query.FixedInputs.Count(f => !f)),
             };
             var (result, margin, messages) = NumericsRetry.Run(solver, model, options, objective.Name, stop.Token);
             solverMessages.Add(messages);

@@ -48,6 +48,32 @@ internal static class PositionedJsonParser
             errorMessage = CleanMessage(e.Message);
             return null;
         }
+        catch (TokenException e)
+        {
+            errorPosition = e.Position;
+            errorMessage = e.Message;
+            return null;
+        }
+    }
+
+    /// <summary>A token the reader accepts but cannot turn into a value, at that token.</summary>
+    private sealed class TokenException(SourcePosition position, string message) : Exception(message)
+    {
+        public SourcePosition Position { get; } = position;
+    }
+
+    /// <summary>The string's text; an escaped lone UTF-16 surrogate ("\ud800") passes the reader's syntax
+    /// check but has no text, and GetString throws InvalidOperationException for it.</summary>
+    private static string ReadString(ref Utf8JsonReader reader, SourcePosition position)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new TokenException(position, "a string contains an escaped lone UTF-16 surrogate (such as \\ud800), which is no character");
+        }
     }
 
     private static JNode ReadValue(ref Utf8JsonReader reader, LineIndex lines)
@@ -60,7 +86,7 @@ internal static class PositionedJsonParser
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var namePosition = lines.At(reader.TokenStartIndex);
-                    string name = reader.GetString()!;
+                    string name = ReadString(ref reader, namePosition);
                     reader.Read();
                     members.Add(new JMember(name, namePosition, ReadValue(ref reader, lines)));
                 }
@@ -71,7 +97,7 @@ internal static class PositionedJsonParser
                     items.Add(ReadValue(ref reader, lines));
                 return new JArray(position, items);
             case JsonTokenType.String:
-                return new JString(position, reader.GetString()!);
+                return new JString(position, ReadString(ref reader, position));
             case JsonTokenType.Number:
                 return new JNumber(position, System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
             case JsonTokenType.True:
