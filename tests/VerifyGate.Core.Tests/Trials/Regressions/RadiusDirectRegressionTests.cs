@@ -17,7 +17,7 @@ public class RadiusDirectRegressionTests
         ],
         [[-0.109375, 0]], [-0.3203125], false);
 
-    [Fact(Skip = "known bug, reported: RadiusEngine's Direct method (growing balls) certifies 0.5383 > r* = 0.3682 here")]
+    [Fact]
     public void Direct_method_next_to_a_flat_region_does_not_overstate_the_radius() => Check(RadiusMethod.Direct);
 
     [Fact]
