@@ -4,17 +4,12 @@ namespace VerifyGate.Core.Solving;
 /// ends in <see cref="SolveStatus.Error"/> (SCIP gave up on "unresolved numerical troubles", or printed an
 /// error: see <see cref="SolveResults.WithMessages"/>) is never used; it is retried with the same tight
 /// tolerance along another search path, then once with a looser tolerance whose bound must be widened by
-/// <see cref="RetriedSolve.ExtraRelativeMargin"/>, and last with that tolerance, SCIP's own epsilon and no
-/// presolve (an epsilon far below the LP tolerances can itself give "unresolved numerical troubles", seen in
-/// 3 of 5,997 radius trials; the unsound presolve reductions that the low epsilon guards against need the
-/// epsilon equal to the feasibility tolerance, which this level avoids, and presolve is off besides).
-/// When every level fails: <see cref="SolverFailureException"/>.</summary>
+/// <see cref="RetriedSolve.ExtraRelativeMargin"/>. When every level fails: <see cref="SolverFailureException"/>.</summary>
 public static class NumericsRetry
 {
     private sealed record Level(double FeasibilityTolerance, double ExtraRelativeMargin, string Parameters, Level? Next)
     {
-        public static readonly Level Unpresolved = new(1e-8, 2e-6, "randomization/randomseedshift = 13\nnumerics/epsilon = 1e-9\npresolving/maxrounds = 0\n", null);
-        public static readonly Level Relaxed = new(1e-8, 2e-6, "randomization/randomseedshift = 11\n", Unpresolved);
+        public static readonly Level Relaxed = new(1e-8, 2e-6, "randomization/randomseedshift = 11\n", null);
         public static readonly Level Reseeded = new(1e-9, 0, "randomization/randomseedshift = 7\n", Relaxed);
         public static readonly Level Tight = new(1e-9, 0, "", Reseeded);
     }

@@ -83,28 +83,11 @@ public class NumericsRetryTests
     }
 
     [Fact]
-    public void The_last_retry_uses_scip_s_own_epsilon_without_presolve_and_widens_the_bound()
-    {
-        var model = Model();
-        var error = SolveResults.Error(model, "SCIP returned ABNORMAL.", TimeSpan.Zero, "scripted");
-        var solver = new ScriptedSolver(error, error, error, Optimal(10));
-
-        var retried = NumericsRetry.Run(solver, model, SolveOptions.Default, "max x", CancellationToken.None);
-
-        Assert.Equal(4, solver.Calls.Count);
-        Assert.Equal(1e-8, solver.Calls[3].FeasibilityTolerance);
-        Assert.Contains("numerics/epsilon = 1e-9", solver.Calls[3].ExtraScipParameters);
-        Assert.Contains("presolving/maxrounds = 0", solver.Calls[3].ExtraScipParameters);
-        Assert.True(retried.ExtraRelativeMargin > 0);
-        Assert.Equal(10, retried.Result.BestBound);
-    }
-
-    [Fact]
     public void Errors_on_every_retry_fail_with_the_solver_messages()
     {
         var model = Model();
         var broken = SolveResults.WithMessages(model, Optimal(1), ["[cons_linear.c:17812] ERROR: coefficient is infinite"]);
-        var solver = new ScriptedSolver(broken, broken, broken, broken);
+        var solver = new ScriptedSolver(broken, broken, broken);
 
         var failure = Assert.Throws<SolverFailureException>(() => NumericsRetry.Run(solver, model, SolveOptions.Default, "max x", CancellationToken.None));
 
