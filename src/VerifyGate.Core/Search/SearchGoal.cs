@@ -5,13 +5,13 @@ namespace VerifyGate.Core.Search;
 /// interval is closed to the relative (and absolute) gap.</summary>
 public sealed record SearchGoal(double? AtMost, double RelativeGap, double AbsoluteGap)
 {
-    public bool Reached(double? lower, double upper)
-    {
-        if (AtMost is double t) return upper <= t || lower > t;
-        return double.IsFinite(upper) && upper - (lower ?? 0) <= RelativeGap * Math.Abs(upper) + AbsoluteGap;
-    }
+    public bool Reached(double? lower, double upper) =>
+        AtMost is double t ? upper <= t || lower > t : Closed(lower, upper);
 
     /// <summary>A node whose bound is this low cannot change the answer: splitting it is no use.</summary>
     public bool NodeSettled(double? lower, double nodeUpper) =>
-        AtMost is double t ? nodeUpper <= t : double.IsFinite(nodeUpper) && nodeUpper - (lower ?? 0) <= RelativeGap * Math.Abs(nodeUpper) + AbsoluteGap;
+        AtMost is double t ? nodeUpper <= t : Closed(lower, nodeUpper);
+
+    private bool Closed(double? lower, double upper) =>
+        double.IsFinite(upper) && upper - (lower ?? 0) <= RelativeGap * Math.Abs(upper) + AbsoluteGap;
 }
