@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
 using VerifyGate.Core.Checking;
+using VerifyGate.Core.Solving;
 using VerifyGate.Core.Specs;
 
 namespace VerifyGate.Cli;
@@ -23,10 +24,12 @@ public sealed record CheckArguments
     public string? InputsFile { get; init; }
     /// <summary>The GitHub Actions job summary to append to; null for none.</summary>
     public string? StepSummaryFile { get; init; }
+    /// <summary>Solves at once in this process (--cores); null: VERIFYGATE_CORES, else the processor count.</summary>
+    public int? Cores { get; init; }
 }
 
 /// <summary><c>verifygate check &lt;paths...&gt; [--property NAME] [--time-limit SECONDS] [--solver scip|highs|gurobi]
-/// [--json] [--exact] [--no-cache] [--cache-dir DIR] [--absolute-paths] [--inputs-file FILE] [--no-step-summary]</c>
+/// [--json] [--exact] [--no-cache] [--cache-dir DIR] [--absolute-paths] [--inputs-file FILE] [--no-step-summary] [--cores N]</c>
 /// (spec-format.md, "The CLI").</summary>
 public static class CheckCommand
 {
@@ -61,9 +64,16 @@ public static class CheckCommand
         var inputsFile = new Option<string?>("--inputs-file") { Description = "Write the full paths of the property files checked and of the models they refer to, one a line, to this file." };
         var noStepSummary = new Option<bool>("--no-step-summary") { Description = $"Do not append a Markdown summary to ${StepSummary.Variable} (GitHub Actions)." };
 
+        var cores = new Option<int?>("--cores") { Description = $"Solves running at once, shared by all properties (default: ${CoreBudget.EnvironmentVariable}, else the processor count)." };
+        cores.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is int n && n < 1)
+                result.AddError($"--cores must be a positive whole number, not {n}");
+        });
+
         var command = new Command("check", "Check the properties of property files and report each outcome.")
         {
-            paths, property, timeLimit, solver, json, exact, noCache, cacheDir, absolutePaths, inputsFile, noStepSummary,
+            paths, property, timeLimit, solver, json, exact, noCache, cacheDir, absolutePaths, inputsFile, noStepSummary, cores,
         };
         command.SetAction(parse =>
         {
@@ -80,6 +90,7 @@ public static class CheckCommand
                 AbsolutePaths = parse.GetValue(absolutePaths),
                 InputsFile = parse.GetValue(inputsFile),
                 StepSummaryFile = parse.GetValue(noStepSummary) ? null : stepSummaryFile(),
+                Cores = parse.GetValue(cores),
             };
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
@@ -100,6 +111,7 @@ public static class CheckCommand
         IProgress<CheckProgress>? progress = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
+        if (arguments.Cores is int cores && cores != CoreBudget.Shared.Size) CoreBudget.Configure(cores);
         var files = SpecDiscovery.Find(arguments.Paths);
         if (arguments.InputsFile is { } inputs && !WriteInputs(inputs, files, error)) return ExitCodes.UsageOrError;
         if (files.Count == 0)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using VerifyGate.Core.Solving;
 using VerifyGate.Core.Specs;
 
 namespace VerifyGate.TestAdapter;
@@ -23,6 +24,8 @@ public sealed record AdapterSettings
     public int MaxCpuCount { get; init; }
     /// <summary>RunConfiguration.TestSessionTimeout in milliseconds when positive: VSTest aborts the run then.</summary>
     public long TestSessionTimeoutMilliseconds { get; init; }
+    /// <summary>VerifyGate.Cores: solves at once in the test host, shared by all properties (like the CLI's --cores).</summary>
+    public int? Cores { get; init; }
 
     public int Parallelism => DisableParallelization ? 1 : MaxCpuCount > 0 ? MaxCpuCount : Environment.ProcessorCount;
 
@@ -54,6 +57,11 @@ public sealed record AdapterSettings
         {
             if (SettingValues.TimeLimit(limit) is double seconds) settings = settings with { TimeLimitSeconds = seconds };
             else warnings?.Add($"VerifyGate.TimeLimitSeconds must be a positive number of seconds, not '{limit}'; the files' limits apply");
+        }
+        if (Text(own, "Cores") is { } cores)
+        {
+            if (CoreBudget.Parse(cores) is int n) settings = settings with { Cores = n };
+            else warnings?.Add($"VerifyGate.Cores must be a positive whole number, not '{cores}'; {CoreBudget.EnvironmentVariable} or the processor count applies");
         }
         if (Bool(Text(own, "UseCache"), "VerifyGate.UseCache", warnings) is bool cache) settings = settings with { UseCache = cache };
         if (Bool(Text(own, "Exact"), "VerifyGate.Exact", warnings) is bool exact) settings = settings with { Exact = exact };

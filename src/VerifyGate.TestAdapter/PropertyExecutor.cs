@@ -57,6 +57,7 @@ public sealed class PropertyExecutor : ITestExecutor
         if (work.Count == 0) return;
         var warnings = new List<string>();
         var settings = AdapterSettings.Parse(runContext?.RunSettings?.SettingsXml, warnings);
+        if (settings.Cores is int cores && cores != Core.Solving.CoreBudget.Shared.Size) Core.Solving.CoreBudget.Configure(cores);
         foreach (string warning in warnings) handle.SendMessage(TestMessageLevel.Warning, $"VerifyGate: {warning}");
         // Each test assembly has its own manifest, so its own project settings under the run settings.
         var options = new Dictionary<string, CheckOptions>(StringComparer.Ordinal);

@@ -167,7 +167,7 @@ public sealed class Checker
                     Property = resolved,
                     Model = model,
                     Oracle = model.Oracle,
-                    Solver = solver,
+                    Solver = BudgetedSolver.Over(solver, CoreBudget.Shared),
                     TimeLimitSeconds = timeLimit,
                     Exact = options.Exact,
                     Models = models,

@@ -63,7 +63,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
         progress?.Report(new BoundsProgress(clock.Elapsed, 0.0, trivialUpper));
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = CoreBudget.Shared.Size };
         Parallel.For(0, objectives.Count, parallel, k =>
         {
             if (stop.IsCancellationRequested) return;

@@ -54,7 +54,7 @@ internal sealed class RadiusEngine(IMipSolver solver)
         double Lower() => Math.Min(lowers.Min(), maxRadius);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = CoreBudget.Shared.Size };
         Parallel.For(0, directions.Length, parallel, k =>
         {
             if (stop.IsCancellationRequested) return;

@@ -20,7 +20,7 @@ public sealed record InputSplittingOptions
     /// does not.</summary>
     public double InitialSolverUnstableLimit { get; init; } = 40;
     /// <summary>Boxes bounded at the same time (each engine run also solves its sub-problems in parallel).</summary>
-    public int Workers { get; init; } = Environment.ProcessorCount;
+    public int Workers { get; init; } = CoreBudget.Shared.Size;
 }
 
 /// <summary>Input-domain branch and bound for L_{p,q}: <see cref="BranchAndBound{TNode}"/> over sub-boxes of the

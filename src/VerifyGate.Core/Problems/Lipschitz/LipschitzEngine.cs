@@ -83,7 +83,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
         bool timedOut = false;
         int started = 0;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = CoreBudget.Shared.Size };
         Parallel.For(0, objectives.Count, parallel, k =>
         {
             if (stop.IsCancellationRequested) return;
