@@ -67,8 +67,9 @@ public static class CheckCommand
         var cores = new Option<int?>("--cores") { Description = $"Solves running at once, shared by all properties (default: ${CoreBudget.EnvironmentVariable}, else the processor count)." };
         cores.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is int n && n < 1)
-                result.AddError($"--cores must be a positive whole number, not {n}");
+            // From the token: GetValueOrDefault throws on text that is no number at all.
+            if (result.Tokens is [var token] && CoreBudget.Parse(token.Value) is null)
+                result.AddError($"--cores must be a positive whole number, not {token.Value}");
         });
 
         var command = new Command("check", "Check the properties of property files and report each outcome.")

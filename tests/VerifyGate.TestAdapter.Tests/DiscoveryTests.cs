@@ -123,4 +123,16 @@ public class DiscoveryTests : IDisposable
         Assert.Null(settings.UseCache);
         Assert.Equal(["VerifyGate.UseCache must be true or false, not 'nope'"], warnings);
     }
+
+    [Fact]
+    public void Run_settings_set_the_cores_of_the_test_host()
+    {
+        var warnings = new List<string>();
+        var cores = AdapterSettings.Parse("<RunSettings><VerifyGate><Cores>3</Cores></VerifyGate></RunSettings>", warnings);
+        var wrong = AdapterSettings.Parse("<RunSettings><VerifyGate><Cores>0</Cores></VerifyGate></RunSettings>", warnings);
+
+        Assert.Equal(3, cores.Cores);
+        Assert.Null(wrong.Cores);
+        Assert.Equal(["VerifyGate.Cores must be a positive whole number, not '0'; VERIFYGATE_CORES or the processor count applies"], warnings);
+    }
 }

@@ -133,6 +133,8 @@ public class CheckCommandTests : IDisposable
     [Theory]
     [InlineData("--time-limit", "-1")]
     [InlineData("--solver", "cplex")]
+    [InlineData("--cores", "0")]
+    [InlineData("--cores", "two")]
     [InlineData("--frobnicate", "1")]
     public void Usage_errors_exit_with_2_and_print_nothing_on_stdout(string option, string value)
     {
