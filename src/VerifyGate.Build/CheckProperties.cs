@@ -37,6 +37,9 @@ public sealed class CheckProperties : ToolTask
 
     public bool Exact { get; set; }
 
+    /// <summary>Solves at once in the CLI's process (<c>--cores</c>); empty for its default.</summary>
+    public string? Cores { get; set; }
+
     /// <summary><c>scip</c>, <c>highs</c> or <c>gurobi</c>; empty to keep each file's choice.</summary>
     public string? Solver { get; set; }
 
@@ -80,6 +83,12 @@ public sealed class CheckProperties : ToolTask
         {
             Log.LogError(null, BuildCodes.BadSetting, null, null, 0, 0, 0, 0,
                 $"VerifyGateTimeLimitSeconds must be a positive number of seconds, not '{TimeLimitSeconds}'");
+            return false;
+        }
+        if (!string.IsNullOrEmpty(Cores) && !(int.TryParse(Cores, NumberStyles.None, CultureInfo.InvariantCulture, out int cores) && cores > 0))
+        {
+            Log.LogError(null, BuildCodes.BadSetting, null, null, 0, 0, 0, 0,
+                $"VerifyGateCores must be a positive whole number, not '{Cores}'");
             return false;
         }
         return true;

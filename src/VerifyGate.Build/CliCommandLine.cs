@@ -17,6 +17,7 @@ internal static class CliCommandLine
         line.AppendSwitchIfNotNull("--inputs-file ", Empty(task.InputsFile));
         line.AppendSwitchIfNotNull("--time-limit ", Empty(task.TimeLimitSeconds));
         line.AppendSwitchIfNotNull("--solver ", Empty(task.Solver));
+        line.AppendSwitchIfNotNull("--cores ", Empty(task.Cores));
         line.AppendSwitchIfNotNull("--cache-dir ", Empty(task.CacheDirectory));
         if (!task.UseCache) line.AppendSwitch("--no-cache");
         if (task.Exact) line.AppendSwitch("--exact");
