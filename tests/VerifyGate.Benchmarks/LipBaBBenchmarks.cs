@@ -135,9 +135,11 @@ public sealed class LipBaBBenchmarks : IBenchmarkSection
         sb.AppendLine("| --- | ---: |");
         sb.Append(parameters);
         sb.AppendLine();
-        sb.AppendLine("LipBaB commands, each run from the repository root (the `--network` files are the temporary JSON files):");
+        sb.AppendLine("<details><summary>The LipBaB command of each case, run from the repository root (the <code>--network</code> files are the temporary JSON files)</summary>");
         sb.AppendLine();
         sb.Append(commands);
+        sb.AppendLine();
+        sb.AppendLine("</details>");
         return sb.ToString();
     }
 
