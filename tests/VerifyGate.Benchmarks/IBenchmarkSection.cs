@@ -14,6 +14,7 @@ public static class BenchmarkSections
     [
         new FoundationBenchmarks(),
         new LipschitzBenchmarks(),
+        new LipBaBBenchmarks(),
         new GradientBenchmarks(),
         new InvertibilityBenchmarks(),
         new EdgeBenchmarks(),
