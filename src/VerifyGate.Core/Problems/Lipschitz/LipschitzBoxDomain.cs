@@ -46,9 +46,9 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
         var boxQuery = _query with { Lower = box.Low, Upper = box.High };
         var bounds = box.Bounds ?? BoundPropagation.Compute(_query.Network, box.Low, box.High, _query.BoundMethod);
         var centre = box.Low.Select((lo, i) => lo + (box.High[i] - lo) / 2).ToArray();
-        var pattern = _query.Network.PatternAt(centre);
-        _witnesses.FromPoint(centre, pattern);
-        if (bounds.TotalUnstable == 0) return ExactLeaf(boxQuery, pattern);
+        var centrePoint = StrictPoint.At(_query.Network, centre);
+        _witnesses.FromPoint(centre, centrePoint.Pattern);
+        if (bounds.TotalUnstable == 0) return ExactLeaf(boxQuery, centrePoint.Pattern);
 
         double intervalUpper = IntervalBound(boxQuery, bounds);
         if (_witnesses.Lower >= intervalUpper)
@@ -56,11 +56,11 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
             Interlocked.Increment(ref _evaluated);
             return Result(intervalUpper, Final: true, []);
         }
-        if (EnumeratedPatterns.Affordable(_query.Network, bounds.TotalUnstable, _options.EnumerationWorkLimit)
+        if (depth < EnumerationDepthLimit && EnumeratedPatterns.Affordable(_query.Network, bounds.TotalUnstable, _options.EnumerationWorkLimit)
             && EnumeratedPatterns.Maximum(boxQuery, bounds) is var (value, maximising))
-            return ByPatterns(bounds, Math.Min(intervalUpper, Inflate(value)), maximising, cancellation);
+            return ByPatterns(bounds, Math.Min(intervalUpper, Inflate(value)), maximising, centrePoint, cancellation);
         bool useSolver;
-        lock (_gate) useSolver = bounds.TotalUnstable <= _solverUnstableLimit;
+        lock (_gate) useSolver = bounds.TotalUnstable <= _solverUnstableLimit || depth >= EnumerationDepthLimit;
         if (!useSolver)
         {
             Interlocked.Increment(ref _evaluated);
@@ -94,17 +94,21 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
     }
 
     /// <summary>The enumeration's bound is exact when the maximising pattern's region meets the box with interior
-    /// (an LP): a pair inside that region attains it.</summary>
-    private NodeResult ByPatterns(NetworkBounds bounds, double upper, ActivationPattern maximising, CancellationToken cancellation)
+    /// (the centre strictly inside it, else an LP): a pair inside that region attains it.</summary>
+    private NodeResult ByPatterns(NetworkBounds bounds, double upper, ActivationPattern maximising, StrictPoint centre, CancellationToken cancellation)
     {
         Interlocked.Increment(ref _enumerated);
-        if (_witnesses.Lower >= upper) return Result(upper, Final: true, []);
+        if (_witnesses.Lower >= upper || centre.Strict && centre.Has(maximising)) return Result(upper, Final: true, []);
         var interior = RegionInterior.Find(bounds, maximising, LocalAffineMap.Of(_query.Network, maximising), _solver, InteriorSeconds, cancellation);
         if (interior is var (point, _)) _witnesses.FromPoint(point, maximising);
         return Result(upper, Final: interior is not null, []);
     }
 
     private const double InteriorSeconds = 5;
+
+    /// <summary>Deeper than this a box whose patterns still did not settle it holds a pattern feasible only on a
+    /// thin set (ReLU boundaries meeting inside it): splitting will not exclude it, the MIP does.</summary>
+    private const int EnumerationDepthLimit = 30;
 
     /// <summary>A pattern norm inflated for float64 rounding of the Jacobian and the norm (relative errors of
     /// order 1e-14 on networks of this depth; 1e-9 is generous).</summary>
