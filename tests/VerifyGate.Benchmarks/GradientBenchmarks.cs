@@ -105,7 +105,7 @@ public sealed class GradientBenchmarks : IBenchmarkSection
 
     /// <summary>The image at the centre of a VNN-COMP MNIST property's box of radius eps, clipped to [0, 1]:
     /// a pixel whose box touches 0 or 1 sits eps from the other end.</summary>
-    private static double[] MnistImage(string vnnlib, double eps)
+    internal static double[] MnistImage(string vnnlib, double eps)
     {
         var lower = new double[784];
         var upper = new double[784];

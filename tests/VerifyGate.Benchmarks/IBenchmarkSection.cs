@@ -16,6 +16,7 @@ public static class BenchmarkSections
         new LipschitzBenchmarks(),
         new LipBaBBenchmarks(),
         new GradientBenchmarks(),
+        new ScaleBenchmarks(),
         new InvertibilityBenchmarks(),
         new EdgeBenchmarks(),
         new BuildGateBenchmarks(),

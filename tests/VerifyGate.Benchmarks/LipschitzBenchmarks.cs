@@ -174,7 +174,7 @@ public sealed class LipschitzBenchmarks : IBenchmarkSection
 
     internal static string Time(CertifiedBounds r) => r.TimedOut ? $"timeout ({Timing.Format(r.Elapsed.TotalSeconds)})" : Timing.Format(r.Elapsed.TotalSeconds);
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static double LimitFromEnvironment(double fallback) =>
