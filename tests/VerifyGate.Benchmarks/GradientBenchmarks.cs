@@ -20,7 +20,7 @@ public sealed class GradientBenchmarks : IBenchmarkSection
     public string Title => "Gradient (interval Jacobian) bounds on Lipschitz constants";
 
     private static readonly double SolveLimit =
-        double.TryParse(Environment.GetEnvironmentVariable("VERIFYGATE_GRADIENT_LIMIT"), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : 60;
+        Timing.FromEnvironment("VERIFYGATE_GRADIENT_LIMIT", 60);
 
     private static readonly (NormKind P, NormKind Q)[] Pairs = [(NormKind.Inf, NormKind.Inf), (NormKind.One, NormKind.One), (NormKind.Two, NormKind.Two)];
 

@@ -20,7 +20,7 @@ public sealed class LipBaBBenchmarks : IBenchmarkSection
     public string Title => "LipBaB side by side";
 
     private static readonly double CaseLimit =
-        double.TryParse(Environment.GetEnvironmentVariable("VERIFYGATE_LIPBAB_LIMIT"), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : 300;
+        Timing.FromEnvironment("VERIFYGATE_LIPBAB_LIMIT", 300);
 
     /// <summary>LipBaB stops at af = 1 in float64 (its interval ends rounded outward by 5e-16) with GLPK's
     /// 1e-7 feasibility tolerance on its regions; VerifyGate closes to 1e-6 relative. Agreement allows 1e-6 relative.</summary>

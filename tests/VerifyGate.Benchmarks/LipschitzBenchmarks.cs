@@ -178,5 +178,5 @@ public sealed class LipschitzBenchmarks : IBenchmarkSection
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static double LimitFromEnvironment(double fallback) =>
-        double.TryParse(Environment.GetEnvironmentVariable("VERIFYGATE_LIP_LIMIT"), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : fallback;
+        Timing.FromEnvironment("VERIFYGATE_LIP_LIMIT", fallback);
 }

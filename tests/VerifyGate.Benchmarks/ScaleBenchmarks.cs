@@ -18,7 +18,7 @@ public sealed class ScaleBenchmarks : IBenchmarkSection
     public string Title => "Lipschitz constants at the scale of real controllers";
 
     private static readonly double Factor =
-        double.TryParse(Environment.GetEnvironmentVariable("VERIFYGATE_SCALE_LIMIT"), NumberStyles.Float, CultureInfo.InvariantCulture, out var f) ? f : 1;
+        Timing.FromEnvironment("VERIFYGATE_SCALE_LIMIT", 1);
 
     private const double ThresholdLimit = 30;
 
