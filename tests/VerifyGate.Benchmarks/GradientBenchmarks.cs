@@ -20,7 +20,7 @@ public sealed class GradientBenchmarks : IBenchmarkSection
     public string Title => "Gradient (interval Jacobian) bounds on Lipschitz constants";
 
     private static readonly double SolveLimit =
-        double.TryParse(Environment.GetEnvironmentVariable("VERIFYGATE_GRADIENT_LIMIT"), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : 60;
+        Timing.FromEnvironment("VERIFYGATE_GRADIENT_LIMIT", 60);
 
     private static readonly (NormKind P, NormKind Q)[] Pairs = [(NormKind.Inf, NormKind.Inf), (NormKind.One, NormKind.One), (NormKind.Two, NormKind.Two)];
 
@@ -105,7 +105,7 @@ public sealed class GradientBenchmarks : IBenchmarkSection
 
     /// <summary>The image at the centre of a VNN-COMP MNIST property's box of radius eps, clipped to [0, 1]:
     /// a pixel whose box touches 0 or 1 sits eps from the other end.</summary>
-    private static double[] MnistImage(string vnnlib, double eps)
+    internal static double[] MnistImage(string vnnlib, double eps)
     {
         var lower = new double[784];
         var upper = new double[784];

@@ -14,7 +14,9 @@ public static class BenchmarkSections
     [
         new FoundationBenchmarks(),
         new LipschitzBenchmarks(),
+        new LipBaBBenchmarks(),
         new GradientBenchmarks(),
+        new ScaleBenchmarks(),
         new InvertibilityBenchmarks(),
         new EdgeBenchmarks(),
         new BuildGateBenchmarks(),

@@ -7,9 +7,10 @@ namespace VerifyGate.Benchmarks;
 public static class ProcessRunner
 {
     /// <summary>Seconds the process took and its output (stdout and stderr); throws with the end of the
-    /// output when it exits with another code.</summary>
+    /// output when it exits with another code, and <see cref="TimeoutException"/> (after killing the process
+    /// tree) when it runs longer than <paramref name="timeout"/>.</summary>
     public static (double Seconds, string Output) Time(string fileName, IEnumerable<string> arguments, string workingDirectory,
-        IReadOnlyDictionary<string, string>? environment = null, int expectedExitCode = 0)
+        IReadOnlyDictionary<string, string>? environment = null, int expectedExitCode = 0, TimeSpan? timeout = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -29,10 +30,14 @@ public static class ProcessRunner
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        bool exited = process.WaitForExit(timeout ?? Timeout.InfiniteTimeSpan);
+        if (!exited) process.Kill(entireProcessTree: true);
         process.WaitForExit();
         double seconds = clock.Elapsed.TotalSeconds;
         string text;
         lock (output) text = output.ToString();
+        if (!exited)
+            throw new TimeoutException($"{fileName} {string.Join(' ', info.ArgumentList)} killed after {seconds:0} s:\n{text[Math.Max(0, text.Length - 3000)..]}");
         if (process.ExitCode != expectedExitCode)
         {
             throw new InvalidOperationException(

@@ -4,6 +4,11 @@ namespace VerifyGate.Benchmarks;
 
 public static class Timing
 {
+    /// <summary>A number from an environment variable (a limit override for quick trial runs), else <paramref name="fallback"/>.</summary>
+    public static double FromEnvironment(string variable, double fallback) =>
+        double.TryParse(Environment.GetEnvironmentVariable(variable), System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out double value) ? value : fallback;
+
     /// <summary>Median wall-clock seconds over <paramref name="repeats"/> runs after one warm-up run.</summary>
     public static (double Seconds, T Result) Median<T>(Func<T> action, int repeats = 5)
     {

@@ -19,6 +19,9 @@ public sealed record InputSplittingOptions
     /// The limit adapts: it grows past boxes the MIP closes within their slice and shrinks below those it
     /// does not.</summary>
     public double InitialSolverUnstableLimit { get; init; } = 40;
+    /// <summary>Boxes whose unstable ReLUs' phases can be enumerated within this much Jacobian work
+    /// (patterns x parameters x inputs) are bounded by <see cref="EnumeratedPatterns"/>, without a MIP; 0 turns it off.</summary>
+    public double EnumerationWorkLimit { get; init; } = EnumeratedPatterns.WorkLimit;
     /// <summary>Boxes bounded at the same time (each engine run also solves its sub-problems in parallel).</summary>
     public int Workers { get; init; } = CoreBudget.Shared.Size;
 }
@@ -62,10 +65,11 @@ public sealed class InputSplittingLipschitz(IMipSolver solver, InputSplittingOpt
             SubProblems = root?.SubProblems ?? 0,
             UnstableNeurons = root?.UnstableNeurons ?? 0,
             Elapsed = result.Elapsed + (root?.Elapsed ?? TimeSpan.Zero),
-            Notes = [.. result.Notes, $"input splitting: {domain.Solved} boxes solved by the MIP, {domain.Evaluated} bounded by intervals only, {result.NodesOpen} left open"],
+            Notes = [.. result.Notes, $"input splitting: {domain.Solved} boxes solved by the MIP, {domain.Exact} inside one linear region, {domain.Enumerated} by their activation patterns, {domain.Evaluated} bounded by intervals only, {result.NodesOpen} left open"],
         };
     }
 }
 
-/// <summary>One box [Low, High] of the cover, with the count of its unstable ReLUs (as the split scoring found them).</summary>
-internal sealed record SplitBox(double[] Low, double[] High, int Unstable);
+/// <summary>One box [Low, High] of the cover, with the count of its unstable ReLUs and, when the split scoring
+/// computed them, its pre-activation bounds.</summary>
+internal sealed record SplitBox(double[] Low, double[] High, int Unstable, Bounds.NetworkBounds? Bounds = null);

@@ -1,43 +1,127 @@
+using VerifyGate.Core.Bounds;
+using VerifyGate.Core.Encoding;
+using VerifyGate.Core.Networks;
 using VerifyGate.Core.Search;
 using VerifyGate.Core.Solving;
 using VerifyGate.Core.Witnesses;
 
 namespace VerifyGate.Core.Problems.Lipschitz;
 
-/// <summary>The Lipschitz kind's part of the search: a node is a sub-box, bounded by the plain engine on it
-/// (a MIP slice, or only the engine's interval bound and sampled witnesses when the box has too many unstable
-/// ReLUs for a MIP to pay), split by <see cref="SplitDimension"/>. A box is final once the engine finished on it.</summary>
-internal sealed class LipschitzBoxDomain(LipschitzQuery query, IMipSolver solver, IModelOracle? oracle, InputSplittingOptions options)
-    : ISearchDomain<SplitBox>
+/// <summary>The Lipschitz kind's part of the search: a node is a sub-box of the domain.
+/// Bound: the box's pre-activation bounds, then
+/// - every ReLU stable: the box lies in one linear region, so L over it is exactly ‖J‖_{p→q} of that region's
+///   Jacobian (<see cref="PatternNorm"/>); the node is final;
+/// - few unstable ReLUs (an adaptive limit): the plain engine's MIP on the box for a slice of the time;
+/// - otherwise: the solver-free interval bounds (<see cref="IntervalUpperBounds"/>) only, and the box is split.
+/// Every box also offers the pair along its centre's maximising direction as a witness of the whole domain.
+/// Split: <see cref="SplitDimension"/>.</summary>
+internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
 {
     private readonly object _gate = new();
-    private readonly LipschitzEngine _engine = new(solver);
-    private double _solverUnstableLimit = options.InitialSolverUnstableLimit;
-    private int _solved, _evaluated;
+    private readonly LipschitzQuery _query;
+    private readonly InputSplittingOptions _options;
+    private readonly LipschitzEngine _engine;
+    private readonly LipschitzWitnesses _witnesses;
+    private double _solverUnstableLimit;
+    private readonly IMipSolver _solver;
+    private int _solved, _evaluated, _exact, _enumerated;
+
+    public LipschitzBoxDomain(LipschitzQuery query, IMipSolver solver, IModelOracle? oracle, InputSplittingOptions options)
+    {
+        _query = query;
+        _options = options;
+        _solver = solver;
+        _engine = new LipschitzEngine(solver);
+        _solverUnstableLimit = options.InitialSolverUnstableLimit;
+        _witnesses = new LipschitzWitnesses(query, BoundPropagation.Compute(query.Network, query.Lower, query.Upper, query.BoundMethod), oracle);
+    }
 
     public int Solved => Volatile.Read(ref _solved);
     public int Evaluated => Volatile.Read(ref _evaluated);
+    public int Exact => Volatile.Read(ref _exact);
+    public int Enumerated => Volatile.Read(ref _enumerated);
 
     public NodeResult Bound(SplitBox box, int depth, double remainingSeconds, CancellationToken cancellation)
     {
-        // A MIP on a box with many unstable ReLUs only times out at about the interval bound: such
-        // boxes get the engine's cheap part (interval bound, sampled witnesses) and are split.
-        bool useSolver;
-        lock (_gate) useSolver = box.Unstable <= _solverUnstableLimit;
-        double slice = useSolver ? Math.Min(remainingSeconds, Math.Max(options.MinimumSliceSeconds, options.SliceFraction * remainingSeconds)) : 0;
-        var result = _engine.Solve(query with { Lower = box.Low, Upper = box.High, TimeLimitSeconds = slice }, oracle, null, cancellation);
-        if (useSolver)
+        var boxQuery = _query with { Lower = box.Low, Upper = box.High };
+        var bounds = box.Bounds ?? BoundPropagation.Compute(_query.Network, box.Low, box.High, _query.BoundMethod);
+        var centre = box.Low.Select((lo, i) => lo + (box.High[i] - lo) / 2).ToArray();
+        var centrePoint = StrictPoint.At(_query.Network, centre);
+        _witnesses.FromPoint(centre, centrePoint.Pattern);
+        if (bounds.TotalUnstable == 0) return ExactLeaf(boxQuery, centrePoint.Pattern);
+
+        double intervalUpper = IntervalBound(boxQuery, bounds);
+        if (_witnesses.Lower >= intervalUpper)
         {
-            Interlocked.Increment(ref _solved);
-            lock (_gate)
-                _solverUnstableLimit = result.TimedOut
-                    ? Math.Min(_solverUnstableLimit, 0.8 * box.Unstable)
-                    : Math.Max(_solverUnstableLimit, 1.25 * box.Unstable + 1);
+            Interlocked.Increment(ref _evaluated);
+            return Result(intervalUpper, Final: true, []);
         }
-        else Interlocked.Increment(ref _evaluated);
-        return new NodeResult(result.Upper ?? double.PositiveInfinity, result.Witness is null ? null : result.Lower, result.Witness,
-            Final: !result.TimedOut && !result.Cancelled, result.Notes);
+        if (depth < EnumerationDepthLimit && EnumeratedPatterns.Affordable(_query.Network, bounds.TotalUnstable, _options.EnumerationWorkLimit)
+            && EnumeratedPatterns.Maximum(boxQuery, bounds) is var (value, maximising))
+            return ByPatterns(bounds, Math.Min(intervalUpper, Inflate(value)), maximising, centrePoint, cancellation);
+        bool useSolver;
+        lock (_gate) useSolver = bounds.TotalUnstable <= _solverUnstableLimit || depth >= EnumerationDepthLimit;
+        if (!useSolver)
+        {
+            Interlocked.Increment(ref _evaluated);
+            return Result(intervalUpper, Final: false, []);
+        }
+        // A MIP on a box with many unstable ReLUs only times out at about the interval bound: only boxes under
+        // the limit get one, and the limit adapts to the boxes the MIP closes within their slice.
+        double slice = Math.Min(remainingSeconds, Math.Max(_options.MinimumSliceSeconds, _options.SliceFraction * remainingSeconds));
+        var result = _engine.Solve(boxQuery with { TimeLimitSeconds = slice, Samples = BoxSamples }, _witnesses.Oracle, null, cancellation);
+        Interlocked.Increment(ref _solved);
+        lock (_gate)
+            _solverUnstableLimit = result.TimedOut
+                ? Math.Min(_solverUnstableLimit, 0.8 * bounds.TotalUnstable)
+                : Math.Max(_solverUnstableLimit, 1.25 * bounds.TotalUnstable + 1);
+        if (result.Witness is not null) _witnesses.Offer(result.Witness.X, result.Witness.Y);
+        return Result(Math.Min(intervalUpper, result.Upper ?? double.PositiveInfinity), Final: !result.TimedOut && !result.Cancelled, result.Notes);
     }
 
-    public IReadOnlyList<SplitBox>? Split(SplitBox box, int depth) => SplitDimension.Split(query, box);
+    public IReadOnlyList<SplitBox>? Split(SplitBox box, int depth) => SplitDimension.Split(_query, box);
+
+    /// <summary>Random points the engine samples in a box: the search's own centre witnesses do most of that work.</summary>
+    private const int BoxSamples = 8;
+
+    /// <summary>One linear region: the Jacobian's norm.</summary>
+    private NodeResult ExactLeaf(LipschitzQuery boxQuery, ActivationPattern pattern)
+    {
+        Interlocked.Increment(ref _exact);
+        var norm = PatternNorm.Compute(_query.Network.Jacobian(pattern), _query.SelectedOutputs, _query.FixedInputs, _query.InputNorm, _query.OutputNorm);
+        if (norm is null) return Result(IntervalBound(boxQuery, BoundPropagation.Compute(_query.Network, boxQuery.Lower, boxQuery.Upper, _query.BoundMethod)), Final: false, []);
+        return Result(Inflate(norm.Value), Final: true, []);
+    }
+
+    /// <summary>The enumeration's bound is exact when the maximising pattern's region meets the box with interior
+    /// (the centre strictly inside it, else an LP): a pair inside that region attains it.</summary>
+    private NodeResult ByPatterns(NetworkBounds bounds, double upper, ActivationPattern maximising, StrictPoint centre, CancellationToken cancellation)
+    {
+        Interlocked.Increment(ref _enumerated);
+        if (_witnesses.Lower >= upper || centre.Strict && centre.Has(maximising)) return Result(upper, Final: true, []);
+        var interior = RegionInterior.Find(bounds, maximising, LocalAffineMap.Of(_query.Network, maximising), _solver, InteriorSeconds, cancellation);
+        if (interior is var (point, _)) _witnesses.FromPoint(point, maximising);
+        return Result(upper, Final: interior is not null, []);
+    }
+
+    private const double InteriorSeconds = 5;
+
+    /// <summary>Deeper than this a box whose patterns still did not settle it holds a pattern feasible only on a
+    /// thin set (ReLU boundaries meeting inside it): splitting will not exclude it, the MIP does.</summary>
+    private const int EnumerationDepthLimit = 30;
+
+    /// <summary>A pattern norm inflated for float64 rounding of the Jacobian and the norm (relative errors of
+    /// order 1e-14 on networks of this depth; 1e-9 is generous).</summary>
+    private static double Inflate(double norm) => norm * (1 + 1e-9) + 1e-12;
+
+    private static double IntervalBound(LipschitzQuery boxQuery, NetworkBounds bounds)
+    {
+        var forwardJacobians = IntervalUpperBounds.ForwardJacobians(boxQuery, bounds);
+        var tangentBounds = TangentBounds.Compute(bounds, boxQuery.InputNorm, boxQuery.FixedInputs, boxQuery.TangentJacobians ? forwardJacobians : null);
+        double upper = IntervalUpperBounds.Best(boxQuery, bounds, tangentBounds, forwardJacobians);
+        return upper * (1 + 1e-12) + 1e-15;
+    }
+
+    private NodeResult Result(double upper, bool Final, IReadOnlyList<string> notes) =>
+        new(upper, _witnesses.Best is null ? null : _witnesses.Lower, _witnesses.Best, Final, [.. notes, .. _witnesses.Notes]);
 }

@@ -16,6 +16,7 @@ public sealed class LipschitzWitnesses(LipschitzQuery query, NetworkBounds bound
     private readonly List<string> _notes = new();
 
     public Witness? Best { get; private set; }
+    public IModelOracle? Oracle => oracle;
     public IReadOnlyList<string> Notes { get { lock (_gate) return _notes.ToList(); } }
 
     public double? Lower { get { lock (_gate) return Best?.Ratio; } }

@@ -17,18 +17,35 @@ public sealed class RootThenSplitLipschitz(IMipSolver solver, double rootShare =
     /// <summary>Less time than this left after the root is not worth splitting for.</summary>
     private const double MinimumSplitSeconds = 0.5;
 
+    /// <summary>A squared objective is split only over this few free inputs: over more, input splitting's boxes
+    /// multiply faster than the MIQCQP's bound improves (SDnet_10_30_30_30_3, 10 inputs, (2, 2), 120 s: plain engine
+    /// [18.41, 21.35], root then split [19.46, 30.0]), while over four it closes what the root cannot (cartpole,
+    /// (2, 2), 60 s: plain engine [11.91, 24.25], root then split exact in 33.5 s; docs/benchmarks.md).</summary>
+    public const int SquaredSplitInputLimit = 8;
+
     public CertifiedBounds Solve(LipschitzQuery query, IModelOracle? oracle = null,
         IProgress<BoundsProgress>? progress = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
         query = query.AtResolution();
         double total = query.TimeLimitSeconds;
+        if (EnumerableAtRoot(query) && double.IsFinite(total))
+            return new InputSplittingLipschitz(solver, splitting).Solve(query, oracle, null, progress, cancellation);
         bool squared = LipschitzObjective.For(query.OutputNorm, query.SelectedOutputs.Length).Any(o => o.Squared);
-        double rootLimit = squared ? total : Math.Min(total, Math.Max(rootShare * total, minimumRootSeconds));
+        bool wholeLimitOnRoot = squared && query.FixedInputs.Count(f => !f) > SquaredSplitInputLimit;
+        double rootLimit = wholeLimitOnRoot ? total : Math.Min(total, Math.Max(rootShare * total, minimumRootSeconds));
         var root = new LipschitzEngine(solver).Solve(query with { TimeLimitSeconds = rootLimit }, oracle, progress, cancellation);
         double remaining = total - clock.Elapsed.TotalSeconds;
         if (!root.TimedOut || cancellation.IsCancellationRequested || remaining < MinimumSplitSeconds) return root;
         return new InputSplittingLipschitz(solver, splitting)
             .Solve(query with { TimeLimitSeconds = remaining }, oracle, root, progress, cancellation);
+    }
+
+    /// <summary>Few enough unstable ReLUs on the whole box to enumerate their phases: the search bounds the root
+    /// that way in milliseconds, where a MIP would first have to be built.</summary>
+    private bool EnumerableAtRoot(LipschitzQuery query)
+    {
+        var bounds = Bounds.BoundPropagation.Compute(query.Network, query.Lower, query.Upper, query.BoundMethod);
+        return EnumeratedPatterns.Affordable(query.Network, bounds.TotalUnstable, (splitting ?? new InputSplittingOptions()).EnumerationWorkLimit);
     }
 }

@@ -34,13 +34,17 @@ internal static class SplitDimension
         rightLow[i] = middle;
         return
         [
-            new SplitBox(box.Low, leftHigh, Unstable(query, box.Low, leftHigh)),
-            new SplitBox(rightLow, box.High, Unstable(query, rightLow, box.High)),
+            Scored(query, box.Low, leftHigh),
+            Scored(query, rightLow, box.High),
         ];
     }
 
-    private static int Unstable(LipschitzQuery query, double[] low, double[] high) =>
-        BoundPropagation.Compute(query.Network, low, high, ScoringMethod(query.BoundMethod)).TotalUnstable;
+    /// <summary>The box with its bounds; they are the node's own bounds too unless LP tightening is asked for.</summary>
+    private static SplitBox Scored(LipschitzQuery query, double[] low, double[] high)
+    {
+        var bounds = BoundPropagation.Compute(query.Network, low, high, ScoringMethod(query.BoundMethod));
+        return new SplitBox(low, high, bounds.TotalUnstable, bounds.Method == query.BoundMethod ? bounds : null);
+    }
 
     /// <summary>LP tightening is too slow to score every candidate with.</summary>
     private static BoundMethod ScoringMethod(BoundMethod method) => method == BoundMethod.LpTightened ? BoundMethod.Symbolic : method;
