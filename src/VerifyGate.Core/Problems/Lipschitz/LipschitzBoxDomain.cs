@@ -1,6 +1,7 @@
 using VerifyGate.Core.Bounds;
 using VerifyGate.Core.Encoding;
 using VerifyGate.Core.Networks;
+using VerifyGate.Core.Numerics;
 using VerifyGate.Core.Search;
 using VerifyGate.Core.Solving;
 using VerifyGate.Core.Witnesses;
@@ -33,7 +34,9 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
         _solver = solver;
         _engine = new LipschitzEngine(solver);
         _solverUnstableLimit = options.InitialSolverUnstableLimit;
-        _witnesses = new LipschitzWitnesses(query, BoundPropagation.Compute(query.Network, query.Lower, query.Upper, query.BoundMethod), oracle);
+        var rootBounds = BoundPropagation.Compute(query.Network, query.Lower, query.Upper, query.BoundMethod);
+        CheckMagnitudes(query, rootBounds);
+        _witnesses = new LipschitzWitnesses(query, rootBounds, oracle);
     }
 
     public int Solved => Volatile.Read(ref _solved);
@@ -113,6 +116,16 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
     /// <summary>A pattern norm inflated for float64 rounding of the Jacobian and the norm (relative errors of
     /// order 1e-14 on networks of this depth; 1e-9 is generous).</summary>
     private static double Inflate(double norm) => norm * (1 + 1e-9) + 1e-12;
+
+    /// <summary>The plain engine's limits hold for the whole search (every box's bounds lie within the root's):
+    /// a box's MIP would be built on them, and a property is refused the same way whichever route bounds it.</summary>
+    private static void CheckMagnitudes(LipschitzQuery query, NetworkBounds rootBounds)
+    {
+        MagnitudeGuard.CheckPreActivation(rootBounds, query.BigMLimit);
+        var forwardJacobians = IntervalUpperBounds.ForwardJacobians(query, rootBounds);
+        var tangents = TangentBounds.Compute(rootBounds, query.InputNorm, query.FixedInputs, query.TangentJacobians ? forwardJacobians : null);
+        MagnitudeGuard.CheckTangents(rootBounds, tangents, query.TangentLimit);
+    }
 
     private static double IntervalBound(LipschitzQuery boxQuery, NetworkBounds bounds)
     {

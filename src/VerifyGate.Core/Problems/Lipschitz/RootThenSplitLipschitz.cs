@@ -45,6 +45,7 @@ public sealed class RootThenSplitLipschitz(IMipSolver solver, double rootShare =
     /// that way in milliseconds, where a MIP would first have to be built.</summary>
     private bool EnumerableAtRoot(LipschitzQuery query)
     {
+        if (query.FixedInputs.All(f => f)) return false;  // the engine answers L = 0 at once
         var bounds = Bounds.BoundPropagation.Compute(query.Network, query.Lower, query.Upper, query.BoundMethod);
         return EnumeratedPatterns.Affordable(query.Network, bounds.TotalUnstable, (splitting ?? new InputSplittingOptions()).EnumerationWorkLimit);
     }
