@@ -47,7 +47,7 @@ public class InputSplittingOracleTests(ITestOutputHelper output)
     }
 
     /// <summary>Never worse than the plain engine: a squared objective (q = 2 with two outputs) over more than
-    /// <see cref="RootThenSplitLipschitz.SplitInputLimit"/> free inputs keeps the whole limit on the root even when
+    /// <see cref="RootThenSplitLipschitz.SquaredSplitInputLimit"/> free inputs keeps the whole limit on the root even when
     /// the root share is negligible, so it gets the plain engine's own answer; over fewer inputs it is split, and the
     /// search closes on the exact constant. Pattern enumeration is off so that the root is not skipped.</summary>
     [Theory]

@@ -15,10 +15,6 @@ public static class EnumeratedPatterns
     /// <summary>Jacobian work (patterns x parameters x inputs) allowed for one box.</summary>
     public const double WorkLimit = 2e6;
 
-    /// <summary>The whole box is enumerated once, not once per box: it may take this many times a box's work
-    /// (SDnet_10_20_15_10_3 on [0, 0.1]^10: 10 unstable ReLUs, 1,024 patterns in milliseconds, where its MIQCQP takes seconds).</summary>
-    public const double RootWorkFactor = 25;
-
     public static bool Affordable(Network network, int unstable, double workLimit = WorkLimit) =>
         unstable <= 20 && Math.Pow(2, unstable) * network.ParameterCount * network.InputSize <= workLimit;
 

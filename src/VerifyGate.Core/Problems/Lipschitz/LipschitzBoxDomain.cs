@@ -59,8 +59,7 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
             Interlocked.Increment(ref _evaluated);
             return Result(intervalUpper, Final: true, []);
         }
-        if (depth < EnumerationDepthLimit && EnumeratedPatterns.Affordable(_query.Network, bounds.TotalUnstable,
-                (depth == 0 ? EnumeratedPatterns.RootWorkFactor : 1) * _options.EnumerationWorkLimit)
+        if (depth < EnumerationDepthLimit && EnumeratedPatterns.Affordable(_query.Network, bounds.TotalUnstable, _options.EnumerationWorkLimit)
             && EnumeratedPatterns.Maximum(boxQuery, bounds) is var (value, maximising))
             return ByPatterns(bounds, Math.Min(intervalUpper, Inflate(value)), maximising, centrePoint, cancellation);
         bool useSolver;
