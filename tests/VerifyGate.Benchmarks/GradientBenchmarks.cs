@@ -84,7 +84,7 @@ public sealed class GradientBenchmarks : IBenchmarkSection
             };
             var result = solver == "engine"
                 ? new LipschitzEngine(ScipSolver.Instance).Solve(query, oracle)
-                : new RootThenSplitLipschitz(ScipSolver.Instance).Solve(query, oracle);
+                : new LipschitzRoute(ScipSolver.Instance).Solve(query, oracle);
             progress.WriteLine($"  cartpole exact linf, {solver}, {label}: [{Number(result.Lower)}, {Number(result.Upper)}] in {result.Elapsed.TotalSeconds:0.00} s");
             sb.AppendLine($"| {solver} | {label} | {Number(result.Lower)} | {Number(result.Upper)} | {LipschitzBenchmarks.Gap(result)} | {LipschitzBenchmarks.Time(result)} |");
         }

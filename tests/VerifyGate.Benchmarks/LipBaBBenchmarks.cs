@@ -11,7 +11,7 @@ namespace VerifyGate.Benchmarks;
 
 /// <summary>Issue 12: LipBaB (github.com/pyrobits/LipBaB) and VerifyGate's exact Lipschitz constant side by
 /// side, same machine, same run, one after the other: LipBaB's four networks in l1, l2 and l_inf (p = q).
-/// VerifyGate runs what `check --exact` runs (RootThenSplitLipschitz). LipBaB is found through
+/// VerifyGate runs what `check --exact` runs (LipschitzRoute). LipBaB is found through
 /// VERIFYGATE_LIPBAB (lipbab/setup.sh); without it the section says so and measures nothing.
 /// VERIFYGATE_LIPBAB_LIMIT overrides the per-case time limit (seconds) of both tools.</summary>
 public sealed class LipBaBBenchmarks : IBenchmarkSection
@@ -96,7 +96,7 @@ public sealed class LipBaBBenchmarks : IBenchmarkSection
                     Network = imported, Lower = lo, Upper = hi, InputNorm = norm, OutputNorm = norm,
                     Exact = true, TimeLimitSeconds = CaseLimit,
                 };
-                var ours = new RootThenSplitLipschitz(ScipSolver.Instance).Solve(query, oracle);
+                var ours = new LipschitzRoute(ScipSolver.Instance).Solve(query, oracle);
                 progress.WriteLine($"  {what} VerifyGate: [{Number(ours.Lower)}, {Number(ours.Upper)}] in {ours.Elapsed.TotalSeconds:0.00} s{(ours.TimedOut ? " (timeout)" : "")}");
 
                 var (ratio, meets) = theirs == null ? ("—", "—") : Ratio(theirs, ours);
@@ -115,7 +115,7 @@ public sealed class LipBaBBenchmarks : IBenchmarkSection
 
         var sb = new StringBuilder();
         sb.AppendLine($"LipBaB [{checkout.Commit}](https://github.com/pyrobits/LipBaB/tree/{checkout.Commit}) (`LipBaB.py`, exact: approximation factor af = 1), {lipbab.Versions()}, Debian packages;");
-        sb.AppendLine("and VerifyGate's exact constant as `check --exact` computes it (`RootThenSplitLipschitz`, SCIP, relative gap 1e-6), on the same 2 cores, one after the other.");
+        sb.AppendLine("and VerifyGate's exact constant as `check --exact` computes it (`LipschitzRoute`, SCIP, relative gap 1e-6), on the same 2 cores, one after the other.");
         sb.AppendLine("LipBaB's script names its network, box and norm in its own lines; `tests/VerifyGate.Benchmarks/lipbab/run_lipbab.py` replaces just those lines");
         sb.AppendLine("and enables the script's own commented-out time limit, then runs it. Both tools get the ONNX file's weights (LipBaBNetworkFile writes them as JSON into a temporary directory),");
         sb.AppendLine("which are LipBaB's own networks (largest difference to its `saved_networks/*.npy` in the table below).");
@@ -150,7 +150,7 @@ public sealed class LipBaBBenchmarks : IBenchmarkSection
         string onnx = Paths.Model(network.OnnxFile);
         var imported = OnnxImporter.Load(onnx).Network;
         using var oracle = new OnnxRuntimeOracle(onnx);
-        new RootThenSplitLipschitz(ScipSolver.Instance).Solve(new LipschitzQuery
+        new LipschitzRoute(ScipSolver.Instance).Solve(new LipschitzQuery
         {
             Network = imported, Lower = new double[imported.InputSize], Upper = Enumerable.Repeat(network.Width, imported.InputSize).ToArray(),
             InputNorm = NormKind.Inf, OutputNorm = NormKind.Inf, Exact = true, TimeLimitSeconds = CaseLimit,

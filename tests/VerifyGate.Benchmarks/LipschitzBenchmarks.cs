@@ -135,7 +135,7 @@ public sealed class LipschitzBenchmarks : IBenchmarkSection
                 Exact = true, TimeLimitSeconds = AcasLimit,
             };
             var plain = Solve(query, oracle, progress, $"ACAS Xu 1_1 (l{p.Label()}, linf) plain engine");
-            var split = new RootThenSplitLipschitz(ScipSolver.Instance).Solve(query, oracle);
+            var split = new LipschitzRoute(ScipSolver.Instance).Solve(query, oracle);
             progress.WriteLine($"  ACAS Xu 1_1 (l{p.Label()}, linf) root then split: [{Number(split.Lower)}, {Number(split.Upper)}] in {split.Elapsed.TotalSeconds:0.00} s");
             string splitNote = split.Notes.FirstOrDefault(n => n.StartsWith("input splitting", StringComparison.Ordinal)) ?? "";
             sb.AppendLine($"| (l{p.Label()}, linf) | plain engine | {Number(plain.Lower)} | {Number(plain.Upper)} | {Gap(plain)} | {Time(plain)} | {plain.UnstableNeurons} | |");

@@ -9,8 +9,7 @@ using VerifyGate.Core.Solving;
 namespace VerifyGate.Benchmarks;
 
 /// <summary>Issue 12: exact Lipschitz constants of the networks users keep (controllers, ACAS Xu, an MNIST
-/// classifier) with what `check --exact` runs (RootThenSplitLipschitz: the engine on the root, then the
-/// search), the plain engine given the same limit as the baseline (l_inf and l2), and threshold decisions at 1.2x and
+/// classifier) with what `check --exact` runs (LipschitzRoute: input splitting or the plain engine), the plain engine given the same limit as the baseline (l_inf and l2), and threshold decisions at 1.2x and
 /// 0.8x the best lower bound found. VERIFYGATE_SCALE_LIMIT scales every limit (a factor) for quick trial runs.</summary>
 public sealed class ScaleBenchmarks : IBenchmarkSection
 {
@@ -45,7 +44,7 @@ public sealed class ScaleBenchmarks : IBenchmarkSection
                     Network = network, Lower = c.Lower, Upper = c.Upper, InputNorm = p, OutputNorm = q,
                     Exact = true, TimeLimitSeconds = c.Limit * Factor,
                 };
-                var search = new RootThenSplitLipschitz(ScipSolver.Instance).Solve(query, oracle);
+                var search = new LipschitzRoute(ScipSolver.Instance).Solve(query, oracle);
                 progress.WriteLine($"  {c.Label} ({p.Label()}, {q.Label()}) check --exact: [{Number(search.Lower)}, {Number(search.Upper)}] in {search.Elapsed.TotalSeconds:0.0} s");
                 string baseline = "—", baselineGap = "—";
                 if (p == q && p != NormKind.One)
@@ -79,7 +78,7 @@ public sealed class ScaleBenchmarks : IBenchmarkSection
 
     private static (string Verdict, double Seconds) Decide(LipschitzQuery query, double threshold, OnnxRuntimeOracle oracle)
     {
-        var result = new RootThenSplitLipschitz(ScipSolver.Instance)
+        var result = new LipschitzRoute(ScipSolver.Instance)
             .Solve(query with { Exact = false, AtMost = threshold, TimeLimitSeconds = ThresholdLimit * Factor }, oracle);
         string verdict = result.Upper <= threshold ? "passed" : result.Lower > threshold && result.Witness is not null ? "failed" : "undecided";
         return (verdict, result.Elapsed.TotalSeconds);

@@ -64,6 +64,9 @@ internal sealed class GlopRelaxationSolver : IDisposable
         return DualBound.Lower(_lp, c, constant, _duals);
     }
 
+    /// <summary>The variables' values at the last optimum GLOP reported (unverified: check what they are used for).</summary>
+    public double[] LastPrimal() => _variables.Select(v => v.SolutionValue()).ToArray();
+
     /// <summary>The solver's own (unverified) optimum of the last solve, constant excluded; for tests.</summary>
     public double LastObjectiveValue => _solver.Objective().Value();
 

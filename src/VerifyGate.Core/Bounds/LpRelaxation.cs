@@ -83,6 +83,17 @@ internal sealed class LpRelaxation
         return lp;
     }
 
+    /// <summary>An LP given by its rows alone (no network behind it): boxed variables and two-sided rows, each row a
+    /// map from variable to coefficient. <see cref="DualBound"/> and <see cref="GlopRelaxationSolver"/> take it as they
+    /// take a network's relaxation.</summary>
+    public static LpRelaxation FromRows(Network network, double[] varLower, double[] varUpper,
+        IEnumerable<(double Lower, double Upper, Dictionary<int, double> Row)> rows)
+    {
+        var lp = new LpRelaxation(network, 0) { VarLower = varLower, VarUpper = varUpper };
+        foreach (var (lower, upper, row) in rows) lp.AddRow(lower, upper, row);
+        return lp;
+    }
+
     /// <summary>The objective of value <paramref name="row"/> of the target affine node as a dense
     /// vector over the LP variables, plus its constant (the bias).</summary>
     public (double[] Coefficients, double Constant) TargetRow(int row)

@@ -15,6 +15,14 @@ public sealed class LocalAffineMap
 
     public static LocalAffineMap Of(Network network, ActivationPattern pattern)
     {
+        var (slopes, offsets) = Allocate(network);
+        Recompute(network, pattern.Active, slopes, offsets, 1);
+        return new LocalAffineMap(slopes, offsets);
+    }
+
+    /// <summary>Slope and offset arrays for every node, the input's set to the identity.</summary>
+    internal static (double[][,] Slopes, double[][] Offsets) Allocate(Network network)
+    {
         int n = network.InputSize;
         var slopes = new double[network.Nodes.Count][,];
         var offsets = new double[network.Nodes.Count][];
@@ -23,17 +31,31 @@ public sealed class LocalAffineMap
         offsets[0] = new double[n];
         for (int i = 1; i < network.Nodes.Count; i++)
         {
+            slopes[i] = new double[network.Nodes[i].Size, n];
+            offsets[i] = new double[network.Nodes[i].Size];
+        }
+        return (slopes, offsets);
+    }
+
+    /// <summary>Overwrites the slopes (and offsets, when given) of nodes <paramref name="from"/> onwards from those
+    /// before it, under the phases <paramref name="active"/> gives per activation node.</summary>
+    internal static void Recompute(Network network, Func<int, bool[]> active, double[][,] slopes, double[][]? offsets, int from)
+    {
+        int n = network.InputSize;
+        for (int i = from; i < network.Nodes.Count; i++)
+        {
             var node = network.Nodes[i];
-            var a = new double[node.Size, n];
-            var c = new double[node.Size];
+            var a = slopes[i];
+            var c = offsets?[i];
             switch (node)
             {
                 case AffineNode affine:
-                    Array.Copy(affine.Bias, c, node.Size);
+                    Array.Clear(a);
+                    if (c is not null) Array.Copy(affine.Bias, c, node.Size);
                     foreach (var term in affine.Terms)
                     {
                         var sa = slopes[term.Source];
-                        var sc = offsets[term.Source];
+                        var sc = offsets?[term.Source];
                         for (int r = 0; r < node.Size; r++)
                         {
                             var cols = term.Weight.RowColumns(r);
@@ -42,27 +64,24 @@ public sealed class LocalAffineMap
                             {
                                 double w = vals[k];
                                 int src = cols[k];
-                                c[r] += w * sc[src];
+                                if (c is not null) c[r] += w * sc![src];
                                 for (int j = 0; j < n; j++) a[r, j] += w * sa[src, j];
                             }
                         }
                     }
                     break;
                 case ReluNode relu:
-                    var on = pattern.Active(relu.Index);
+                    var on = active(relu.Index);
                     var ssa = slopes[relu.Source];
-                    var ssc = offsets[relu.Source];
+                    var ssc = offsets?[relu.Source];
                     for (int r = 0; r < node.Size; r++)
                     {
                         double slope = on[r] ? 1.0 : relu.NegativeSlope;
-                        c[r] = slope * ssc[r];
+                        if (c is not null) c[r] = slope * ssc![r];
                         for (int j = 0; j < n; j++) a[r, j] = slope * ssa[r, j];
                     }
                     break;
             }
-            slopes[i] = a;
-            offsets[i] = c;
         }
-        return new LocalAffineMap(slopes, offsets);
     }
 }

@@ -27,7 +27,7 @@ public class InputSplittingAcasTests(ITestOutputHelper output)
             Network = network, Lower = Lo, Upper = Hi, InputNorm = p, OutputNorm = NormKind.Inf,
             Exact = true, TimeLimitSeconds = seconds,
         };
-        var result = new RootThenSplitLipschitz(ScipSolver.Instance).Solve(query, oracle);
+        var result = new LipschitzRoute(ScipSolver.Instance).Solve(query, oracle);
         output.WriteLine($"p={p.Label()} q=inf, {seconds} s: [{result.Lower:G10}, {result.Upper:G10}] in {result.Elapsed.TotalSeconds:0.0} s, timed out {result.TimedOut}");
         foreach (var note in result.Notes) output.WriteLine("note: " + note);
 

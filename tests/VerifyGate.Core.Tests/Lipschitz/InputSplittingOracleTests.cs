@@ -35,35 +35,55 @@ public class InputSplittingOracleTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Seeds), 4)]
-    public void Root_then_split_with_a_negligible_root_slice_contains_and_closes_on_the_exact_constant(int seed)
+    public void The_route_splits_few_inputs_and_closes_on_the_exact_constant(int seed)
     {
         var (network, lo, hi) = Case(seed + 100);
         double exact = LipschitzOracle.Compute(network, lo, hi, NormKind.Inf, NormKind.One).Value;
-        var result = new RootThenSplitLipschitz(ScipSolver.Instance, rootShare: 0, minimumRootSeconds: 1e-4)
-            .Solve(Query(network, lo, hi, NormKind.Inf, NormKind.One) with { TimeLimitSeconds = 60 }, new NetworkOracle(network));
+        var query = Query(network, lo, hi, NormKind.Inf, NormKind.One) with { TimeLimitSeconds = 60 };
+        var route = new LipschitzRoute(ScipSolver.Instance);
+        Assert.True(route.Splits(query), $"{lo.Length} free inputs are at most {LipschitzRoute.SplitInputLimit}: the search takes them");
+        var result = route.Solve(query, new NetworkOracle(network));
         Report(seed + 100, NormKind.Inf, NormKind.One, exact, result);
         AssertContainsAndCloses(exact, result, lo, hi);
-        Assert.True(BoxesBounded(result) >= 1, "the root slice cannot finish: the splitter must have run");
+        Assert.True(BoxesBounded(result) >= 1, "the search ran");
     }
 
-    /// <summary>Never worse than the plain engine: a squared objective (q = 2 with two outputs) over more than
-    /// <see cref="RootThenSplitLipschitz.SquaredSplitInputLimit"/> free inputs keeps the whole limit on the root even when
-    /// the root share is negligible, so it gets the plain engine's own answer; over fewer inputs it is split, and the
-    /// search closes on the exact constant. Pattern enumeration is off so that the root is not skipped.</summary>
+    /// <summary>Never worse than the plain engine: over more than <see cref="LipschitzRoute.SplitInputLimit"/> free inputs
+    /// and more unstable ReLUs than two splits per ReLU make enumerable (enumeration off here: any unstable ReLU is too
+    /// many), the query keeps the plain engine with its whole limit and gets its own answer; over few inputs it is split,
+    /// and the search closes on the exact constant. A squared objective (q = 2 with two outputs) as the benchmark's
+    /// regression was.</summary>
     [Theory]
     [InlineData(10, false)]
     [InlineData(3, true)]
-    public void Root_then_split_splits_a_squared_objective_only_over_few_inputs(int inputs, bool splits)
+    public void The_route_splits_only_few_inputs_or_nearly_enumerable_boxes(int inputs, bool splits)
     {
         var network = RandomNetworks.Create(301 + inputs, inputs, [6], 2);
         var (lo, hi) = RandomNetworks.CreateBox(301 + inputs, inputs);
         double exact = LipschitzOracle.Compute(network, lo, hi, NormKind.Inf, NormKind.Two).Value;
-        var result = new RootThenSplitLipschitz(ScipSolver.Instance, rootShare: 0, minimumRootSeconds: 1e-4,
-                new InputSplittingOptions { EnumerationWorkLimit = 0 })
-            .Solve(Query(network, lo, hi, NormKind.Inf, NormKind.Two) with { TimeLimitSeconds = 60 }, new NetworkOracle(network));
+        var query = Query(network, lo, hi, NormKind.Inf, NormKind.Two) with { TimeLimitSeconds = 60 };
+        var route = new LipschitzRoute(ScipSolver.Instance, new InputSplittingOptions { EnumerationWorkLimit = 0 });
+        Assert.Equal(splits, route.Splits(query));
+        var result = route.Solve(query, new NetworkOracle(network));
         Report(301 + inputs, NormKind.Inf, NormKind.Two, exact, result);
         AssertContainsAndCloses(exact, result, lo, hi);
         Assert.Equal(splits, result.Notes.Any(n => n.StartsWith("input splitting", StringComparison.Ordinal)));
+    }
+
+    /// <summary>The same ten-input network with enumeration on: its few unstable ReLUs are within two splits per ReLU of
+    /// enumerable boxes, so the search takes it.</summary>
+    [Fact]
+    public void The_route_splits_many_inputs_when_the_box_is_nearly_enumerable()
+    {
+        var network = RandomNetworks.Create(311, 10, [6], 2);
+        var (lo, hi) = RandomNetworks.CreateBox(311, 10);
+        var query = Query(network, lo, hi, NormKind.Two, NormKind.Two) with { TimeLimitSeconds = 60 };
+        var route = new LipschitzRoute(ScipSolver.Instance);
+        Assert.True(route.Splits(query));
+        double exact = LipschitzOracle.Compute(network, lo, hi, NormKind.Two, NormKind.Two).Value;
+        var result = route.Solve(query, new NetworkOracle(network));
+        Report(311, NormKind.Two, NormKind.Two, exact, result);
+        AssertContainsAndCloses(exact, result, lo, hi);
     }
 
     [Theory]

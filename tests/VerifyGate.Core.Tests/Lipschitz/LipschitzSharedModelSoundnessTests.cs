@@ -54,7 +54,7 @@ public class LipschitzSharedModelSoundnessTests(ITestOutputHelper output)
         };
         var result = solver == "engine"
             ? new LipschitzEngine(ScipSolver.Instance).Solve(query, oracle)
-            : new RootThenSplitLipschitz(ScipSolver.Instance, minimumRootSeconds: 1).Solve(query, oracle);
+            : new LipschitzRoute(ScipSolver.Instance).Solve(query, oracle);
         output.WriteLine($"{model} {box} p={p.Label()} q={q.Label()}: [{result.Lower:G10}, {result.Upper:G10}] in {result.Elapsed.TotalSeconds:0.00} s, timed out {result.TimedOut}");
         foreach (var note in result.Notes) output.WriteLine("note: " + note);
 

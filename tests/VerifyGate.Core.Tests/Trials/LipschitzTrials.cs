@@ -16,7 +16,7 @@ public sealed record LipschitzTrial(TrialNetwork Network, TrialBox Box, NormKind
 }
 
 /// <summary>Random soundness trials of kind lipschitz against the exact oracle (activation regions with
-/// interior, enumerated by LP): the certified interval of RootThenSplitLipschitz, used as the lipschitz
+/// interior, enumerated by LP): the certified interval of LipschitzRoute, used as the lipschitz
 /// runner uses it, contains the exact L; a threshold is decided on the right side; every witness pair's
 /// ratio, re-evaluated in float64, is at least the certified lower bound and at most L.</summary>
 public class LipschitzTrials(ITestOutputHelper output)
@@ -47,7 +47,7 @@ public class LipschitzTrials(ITestOutputHelper output)
         using var model = new TrialModel(trial.Network, trial.ViaOnnx);
         double exact = LipschitzOracle.Compute(model.Network, trial.Box.Lower, trial.Box.Upper, trial.P, trial.Q).Value;
         double? threshold = trial.Threshold.Around(exact);
-        var result = new RootThenSplitLipschitz(ScipSolver.Instance).Solve(new LipschitzQuery
+        var result = new LipschitzRoute(ScipSolver.Instance).Solve(new LipschitzQuery
         {
             Network = model.Network, Lower = trial.Box.Lower, Upper = trial.Box.Upper, InputNorm = trial.P, OutputNorm = trial.Q,
             AtMost = threshold, Exact = trial.Threshold.Exact, TimeLimitSeconds = TimeLimitSeconds,

@@ -4,8 +4,8 @@ using VerifyGate.Core.Specs;
 
 namespace VerifyGate.Core.Checking.Runners;
 
-/// <summary>kind "lipschitz": certified bounds on L_{p,q} over the domain box (LipschitzEngine on the
-/// whole box, then input splitting if that leaves the question open: RootThenSplitLipschitz).</summary>
+/// <summary>kind "lipschitz": certified bounds on L_{p,q} over the domain box (input splitting or the plain
+/// engine, whichever <see cref="LipschitzRoute"/> picks for the network and box).</summary>
 public sealed class LipschitzRunner : IPropertyRunner
 {
     public PropertyKind Kind => PropertyKind.Lipschitz;
@@ -29,7 +29,7 @@ public sealed class LipschitzRunner : IPropertyRunner
             Exact = context.Exact,
             TimeLimitSeconds = context.TimeLimitSeconds,
         };
-        var result = new RootThenSplitLipschitz(context.Solver).Solve(query, context.Oracle, context.Progress, context.Cancellation);
+        var result = new LipschitzRoute(context.Solver).Solve(query, context.Oracle, context.Progress, context.Cancellation);
         return BoundsRun.From(result);
     }
 }

@@ -12,7 +12,10 @@ namespace VerifyGate.Core.Problems.Lipschitz;
 /// Bound: the box's pre-activation bounds, then
 /// - every ReLU stable: the box lies in one linear region, so L over it is exactly ‖J‖_{p→q} of that region's
 ///   Jacobian (<see cref="PatternNorm"/>); the node is final;
-/// - few unstable ReLUs (an adaptive limit): the plain engine's MIP on the box for a slice of the time;
+/// - few enough unstable ReLUs to enumerate their phases (<see cref="EnumeratedPatterns"/>): the largest pattern norm
+///   whose region is not proven empty (<see cref="PatternRegion"/>), final when that region has interior;
+/// - over more than <see cref="InputSplittingOptions.SolverAboveFreeInputs"/> free inputs and under an adaptive limit
+///   of unstable ReLUs: the plain engine's MIP on the box for a slice of the time;
 /// - otherwise: the solver-free interval bounds (<see cref="IntervalUpperBounds"/>) only, and the box is split.
 /// Every box also offers the pair along its centre's maximising direction as a witness of the whole domain.
 /// Split: <see cref="SplitDimension"/>.</summary>
@@ -24,25 +27,28 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
     private readonly LipschitzEngine _engine;
     private readonly LipschitzWitnesses _witnesses;
     private double _solverUnstableLimit;
-    private readonly IMipSolver _solver;
-    private int _solved, _evaluated, _exact, _enumerated;
+    private readonly int _freeInputs;
+    private int _solved, _evaluated, _exact, _enumerated, _emptyPatterns;
 
     public LipschitzBoxDomain(LipschitzQuery query, IMipSolver solver, IModelOracle? oracle, InputSplittingOptions options)
     {
         _query = query;
         _options = options;
-        _solver = solver;
+        _freeInputs = query.FixedInputs.Count(f => !f);
         _engine = new LipschitzEngine(solver);
         _solverUnstableLimit = options.InitialSolverUnstableLimit;
         var rootBounds = BoundPropagation.Compute(query.Network, query.Lower, query.Upper, query.BoundMethod);
         CheckMagnitudes(query, rootBounds);
+        RootUnstable = rootBounds.TotalUnstable;
         _witnesses = new LipschitzWitnesses(query, rootBounds, oracle);
     }
 
+    public int RootUnstable { get; }
     public int Solved => Volatile.Read(ref _solved);
     public int Evaluated => Volatile.Read(ref _evaluated);
     public int Exact => Volatile.Read(ref _exact);
     public int Enumerated => Volatile.Read(ref _enumerated);
+    public int EmptyPatterns => Volatile.Read(ref _emptyPatterns);
 
     public NodeResult Bound(SplitBox box, int depth, double remainingSeconds, CancellationToken cancellation)
     {
@@ -60,10 +66,15 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
             return Result(intervalUpper, Final: true, []);
         }
         if (depth < EnumerationDepthLimit && EnumeratedPatterns.Affordable(_query.Network, bounds.TotalUnstable, _options.EnumerationWorkLimit)
-            && EnumeratedPatterns.Maximum(boxQuery, bounds) is var (value, maximising))
-            return ByPatterns(bounds, Math.Min(intervalUpper, Inflate(value)), maximising, centrePoint, cancellation);
+            && EnumeratedPatterns.Ranked(boxQuery, bounds, cancellation) is { } ranked)
+            return ByPatterns(bounds, ranked, intervalUpper, centrePoint);
         bool useSolver;
-        lock (_gate) useSolver = bounds.TotalUnstable <= _solverUnstableLimit || depth >= EnumerationDepthLimit;
+        // A box a few splits away from enumerable ones is split: its MIP would take longer than their patterns.
+        bool nearlyEnumerable = _options.EnumerationWorkLimit > 0
+            && EnumeratedPatterns.Affordable(_query.Network, bounds.TotalUnstable - NearlyEnumerable, _options.EnumerationWorkLimit);
+        lock (_gate)
+            useSolver = (_freeInputs > _options.SolverAboveFreeInputs || _options.EnumerationWorkLimit <= 0) && bounds.TotalUnstable <= _solverUnstableLimit && !nearlyEnumerable
+                        || depth >= EnumerationDepthLimit;
         if (!useSolver)
         {
             Interlocked.Increment(ref _evaluated);
@@ -96,18 +107,40 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
         return Result(Inflate(norm.Value), Final: true, []);
     }
 
-    /// <summary>The enumeration's bound is exact when the maximising pattern's region meets the box with interior
-    /// (the centre strictly inside it, else an LP): a pair inside that region attains it.</summary>
-    private NodeResult ByPatterns(NetworkBounds bounds, double upper, ActivationPattern maximising, StrictPoint centre, CancellationToken cancellation)
+    /// <summary>The patterns from the largest norm down: one proven empty (<see cref="PatternRegion"/>) is dropped, and
+    /// the first one not proven empty bounds the box. That bound is exact, and the box final, when its region meets the
+    /// box with interior (the centre strictly inside it, else the LP's point): a pair inside that region attains it.</summary>
+    private NodeResult ByPatterns(NetworkBounds bounds, EnumeratedPatterns.Ranking ranked,
+        double intervalUpper, StrictPoint centre)
     {
         Interlocked.Increment(ref _enumerated);
-        if (_witnesses.Lower >= upper || centre.Strict && centre.Has(maximising)) return Result(upper, Final: true, []);
-        var interior = RegionInterior.Find(bounds, maximising, LocalAffineMap.Of(_query.Network, maximising), _solver, InteriorSeconds, cancellation);
-        if (interior is var (point, _)) _witnesses.FromPoint(point, maximising);
-        return Result(upper, Final: interior is not null, []);
+        for (int k = 0; k < ranked.Order.Count; k++)
+        {
+            var (value, mask) = ranked.Order[k];
+            var pattern = ranked.Walk.Pattern(mask);
+            double upper = Math.Min(intervalUpper, Inflate(value));
+            if (_witnesses.Lower >= upper || centre.Strict && centre.Has(pattern)) return Result(upper, Final: true, []);
+            if (k == RegionChecksPerBox) return Result(upper, Final: false, []);
+            var region = PatternRegion.Classify(bounds, pattern, LocalAffineMap.Of(_query.Network, pattern), InteriorSeconds);
+            if (region.Kind == RegionKind.Empty)
+            {
+                Interlocked.Increment(ref _emptyPatterns);
+                continue;
+            }
+            if (region.Point is { } point) _witnesses.FromPoint(point, pattern);
+            return Result(upper, Final: region.Kind == RegionKind.Interior, []);
+        }
+        // Every pattern proven empty cannot happen in a box with interior; keep the enumeration's bound, unsettled.
+        return Result(Math.Min(intervalUpper, Inflate(ranked.Order[0].Value)), Final: false, []);
     }
 
-    private const double InteriorSeconds = 5;
+    /// <summary>Unstable ReLUs above the enumerable count at which a box is still split rather than solved.</summary>
+    private const int NearlyEnumerable = 4;
+
+    /// <summary>Region LPs one box may spend walking down its patterns (each takes well under a millisecond).</summary>
+    private const int RegionChecksPerBox = 256;
+
+    private const double InteriorSeconds = 2;
 
     /// <summary>Deeper than this a box whose patterns still did not settle it holds a pattern feasible only on a
     /// thin set (ReLU boundaries meeting inside it): splitting will not exclude it, the MIP does.</summary>

@@ -161,7 +161,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
             double[]? direction = result.Values is null ? null : tangent.DirectionAt(result.Values);
             ActivationPattern? pattern = result.Values is null ? null : forward.PatternOf(result.Values);
             if (result.Values is not null)
-                witnesses.FromIncumbent(forward.InputsAt(result.Values), pattern!, direction!, solver, stop.Token);
+                witnesses.FromIncumbent(forward.InputsAt(result.Values), pattern!, direction!);
 
             bool stoppedOnIncumbent = stopAtIncumbent && result.Objective >= options.StopAtIncumbent;
             bool confirmedViolation = witnesses.Lower > query.AtMost;

@@ -37,16 +37,18 @@ public sealed class LipschitzWitnesses(LipschitzQuery query, NetworkBounds bound
 
     /// <summary>A witness from a solver incumbent: the incumbent's pattern, moved to a point deep inside
     /// its region when the region has interior; otherwise the pattern the network really has at x.</summary>
-    public double? FromIncumbent(double[] x, ActivationPattern pattern, double[] solverDirection, IMipSolver solver, CancellationToken cancellation)
+    public double? FromIncumbent(double[] x, ActivationPattern pattern, double[] solverDirection)
     {
         var map = LocalAffineMap.Of(query.Network, pattern);
-        var interior = RegionInterior.Find(bounds, pattern, map, solver, 30, cancellation);
+        var region = PatternRegion.Classify(bounds, pattern, map, RegionSeconds);
         double? best = null;
-        if (interior is var (point, _))
+        if (region is { Kind: RegionKind.Interior, Point: { } point })
             best = Max(best, FromPoint(point, pattern, solverDirection));
         best = Max(best, FromPoint(x, pattern, solverDirection));
         return Max(best, FromPoint(x, query.Network.PatternAt(x), solverDirection));
     }
+
+    private const double RegionSeconds = 5;
 
     private static double? Max(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 
