@@ -25,6 +25,44 @@ public static class OperatorNorm
         return BestOutputSigns(j, p);
     }
 
+    /// <summary>Whether <see cref="Compute"/> is a closed form (p = 1: the largest column; q = inf: the largest row)
+    /// rather than an eigenvalue problem or an enumeration of sign vectors.</summary>
+    public static bool IsClosedForm(NormKind p, NormKind q) => p == NormKind.One || q == NormKind.Inf;
+
+    /// <summary>An upper bound on ‖J‖_{p→q} in O(size): the value itself where it is a closed form, else
+    /// ‖Jv‖_q ≤ Σ_k |v_k| ‖J_{:,k}‖_q ≤ ‖v‖_∞ Σ_k ‖J_{:,k}‖_q (p = inf), the Frobenius norm (2, 2), and
+    /// ‖Jv‖_1 ≤ Σ_i ‖J_{i,:}‖_2 ‖v‖_2 (2, 1). Widened by 1e-12 relative so that rounding never puts it below Compute's value.</summary>
+    public static double CheapUpperBound(double[,] j, NormKind p, NormKind q)
+    {
+        if (IsClosedForm(p, q)) return Compute(j, p, q).Value;
+        int m = j.GetLength(0), n = j.GetLength(1);
+        double bound = 0;
+        if (p == NormKind.Inf)
+        {
+            var column = new double[m];
+            for (int k = 0; k < n; k++)
+            {
+                for (int i = 0; i < m; i++) column[i] = j[i, k];
+                bound += VectorNorm.Norm(column, q);
+            }
+        }
+        else if (q == NormKind.Two)
+        {
+            foreach (double v in j) bound += v * v;
+            bound = Math.Sqrt(bound);
+        }
+        else
+        {
+            var row = new double[n];
+            for (int i = 0; i < m; i++)
+            {
+                for (int k = 0; k < n; k++) row[k] = j[i, k];
+                bound += VectorNorm.Norm(row, NormKind.Two);
+            }
+        }
+        return bound * (1 + 1e-12);
+    }
+
     /// <summary>p = 1: the ball's vertices are ±e_k, so the norm is the largest column q-norm.</summary>
     private static OperatorNormResult BestColumn(double[,] j, NormKind q)
     {

@@ -1,5 +1,6 @@
 using VerifyGate.Core.Bounds;
 using VerifyGate.Core.Networks;
+using VerifyGate.Core.Norms;
 
 namespace VerifyGate.Core.Problems.Lipschitz;
 
@@ -17,8 +18,8 @@ public static class EnumeratedPatterns
     public static bool Affordable(Network network, int unstable, double workLimit = WorkLimit) =>
         unstable <= 20 && Math.Pow(2, unstable) * network.ParameterCount * network.InputSize <= workLimit;
 
-    /// <summary>Every pattern's norm, largest first (masks of <see cref="Ranking.Walk"/>); null when some pattern's
-    /// norm cannot be computed exactly or the walk was cancelled.</summary>
+    /// <summary>Every pattern of the box's unstable ReLUs, to be taken largest norm first (<see cref="Ranking.Descending"/>);
+    /// null when the norm cannot be computed exactly at this size or the walk was cancelled.</summary>
     public static Ranking? Ranked(LipschitzQuery boxQuery, NetworkBounds bounds, CancellationToken cancellation = default)
     {
         var network = boxQuery.Network;
@@ -31,20 +32,48 @@ public static class EnumeratedPatterns
             for (int r = 0; r < states.Length; r++)
                 if (states[r] == NeuronState.Unstable) unstable.Add((relu.Index, r));
         }
-        var walk = new PatternWalk(network, phases, unstable);
-        var order = new List<(double Value, long Mask)>(walk.Count);
-        bool exact = true;
-        bool complete = walk.Visit((mask, jacobian) =>
-        {
-            if (!exact) return;
-            var norm = PatternNorm.Compute(jacobian, boxQuery.SelectedOutputs, boxQuery.FixedInputs, boxQuery.InputNorm, boxQuery.OutputNorm);
-            if (norm is null) exact = false;
-            else order.Add((norm.Value, mask));
-        }, cancellation);
-        if (!exact || !complete) return null;
-        order.Sort((a, b) => b.Value.CompareTo(a.Value));
-        return new Ranking(walk, order);
+        var free = PatternNorm.FreeInputs(boxQuery.FixedInputs);
+        if (free.Length == 0 || PatternNorm.Compute(network.Jacobian(new ActivationPattern(phases)), boxQuery.SelectedOutputs,
+                boxQuery.FixedInputs, boxQuery.InputNorm, boxQuery.OutputNorm) is null) return null;
+        var ranking = new Ranking(new PatternWalk(network, phases, unstable), boxQuery.InputNorm, boxQuery.OutputNorm);
+        bool complete = ranking.Walk.Visit((mask, jacobian) => ranking.Add(mask, PatternNorm.Restrict(jacobian, boxQuery.SelectedOutputs, free)), cancellation);
+        return complete ? ranking : null;
     }
 
-    public sealed record Ranking(PatternWalk Walk, IReadOnlyList<(double Value, long Mask)> Order);
+    /// <summary>The patterns of a walk, ordered lazily: each enters with a cheap upper bound on its norm
+    /// (<see cref="OperatorNorm.CheapUpperBound"/>) and gets its exact norm only when it reaches the front, so a box whose
+    /// largest patterns settle it never pays for the others' eigenvalue problems or sign enumerations.</summary>
+    public sealed class Ranking(PatternWalk walk, NormKind p, NormKind q)
+    {
+        private readonly List<long> _masks = [];
+        private readonly List<double[,]?> _jacobians = [];
+        private readonly PriorityQueue<(int Index, bool Exact), double> _queue = new();  // priority: minus the key
+        private readonly bool _closedForm = OperatorNorm.IsClosedForm(p, q);
+
+        public PatternWalk Walk => walk;
+        public int Count => _masks.Count;
+
+        internal void Add(long mask, double[,] restrictedJacobian)
+        {
+            _masks.Add(mask);
+            _jacobians.Add(_closedForm ? null : restrictedJacobian);
+            _queue.Enqueue((_masks.Count - 1, _closedForm), -OperatorNorm.CheapUpperBound(restrictedJacobian, p, q));
+        }
+
+        /// <summary>Exact norms and masks, largest first (each key left in the queue bounds its pattern's norm, so the
+        /// exact value at the front is at least every later one). Consumes the ranking: enumerate it once.</summary>
+        public IEnumerable<(double Value, long Mask)> Descending()
+        {
+            while (_queue.TryDequeue(out var item, out double key))
+            {
+                if (item.Exact)
+                {
+                    yield return (-key, _masks[item.Index]);
+                    continue;
+                }
+                _queue.Enqueue((item.Index, true), -OperatorNorm.Compute(_jacobians[item.Index]!, p, q).Value);
+                _jacobians[item.Index] = null;
+            }
+        }
+    }
 }

@@ -29,6 +29,9 @@ public sealed record InputSplittingOptions
     public double EnumerationWorkLimit { get; init; } = EnumeratedPatterns.WorkLimit;
     /// <summary>Boxes bounded at the same time (each engine run also solves its sub-problems in parallel).</summary>
     public int Workers { get; init; } = CoreBudget.Shared.Size;
+    /// <summary>The cores a box's solver-free bounding and split scoring hold while they run (the engine's MIPs draw
+    /// on the budget of the solver they are given: the checker's is the same process budget).</summary>
+    public CoreBudget Budget { get; init; } = CoreBudget.Shared;
 }
 
 /// <summary>Input-domain branch and bound for L_{p,q}: <see cref="BranchAndBound{TNode}"/> over sub-boxes of the

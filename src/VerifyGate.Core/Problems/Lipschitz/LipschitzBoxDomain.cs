@@ -50,24 +50,48 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
     public int Enumerated => Volatile.Read(ref _enumerated);
     public int EmptyPatterns => Volatile.Read(ref _emptyPatterns);
 
+    /// <summary>The solver-free routes hold one of the process's cores (<see cref="InputSplittingOptions.Budget"/>) while they run, as
+    /// every MIP does inside the engine, so properties checked at once share the cores instead of oversubscribing them.</summary>
     public NodeResult Bound(SplitBox box, int depth, double remainingSeconds, CancellationToken cancellation)
+    {
+        NodeResult? settled;
+        MipCandidate? candidate;
+        CoreSlot slot;
+        try
+        {
+            // Waiting counts against the search's time: no worker waits past it, whoever else holds the cores.
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            wait.CancelAfter(TimeSpan.FromSeconds(Math.Clamp(remainingSeconds, 0, 1e6)));
+            slot = _options.Budget.Hold(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return Result(double.PositiveInfinity, Final: false, []);  // the parent's bound stands
+        }
+        using (slot) (settled, candidate) = BoundWithoutSolver(box, depth, cancellation);
+        return settled ?? Solve(candidate!, remainingSeconds - slot.Waited.TotalSeconds, cancellation);
+    }
+
+    private sealed record MipCandidate(LipschitzQuery BoxQuery, NetworkBounds Bounds, double IntervalUpper);
+
+    private (NodeResult? Settled, MipCandidate? Candidate) BoundWithoutSolver(SplitBox box, int depth, CancellationToken cancellation)
     {
         var boxQuery = _query with { Lower = box.Low, Upper = box.High };
         var bounds = box.Bounds ?? BoundPropagation.Compute(_query.Network, box.Low, box.High, _query.BoundMethod);
         var centre = box.Low.Select((lo, i) => lo + (box.High[i] - lo) / 2).ToArray();
         var centrePoint = StrictPoint.At(_query.Network, centre);
         _witnesses.FromPoint(centre, centrePoint.Pattern);
-        if (bounds.TotalUnstable == 0) return ExactLeaf(boxQuery, centrePoint.Pattern);
+        if (bounds.TotalUnstable == 0) return (ExactLeaf(boxQuery, bounds, centrePoint.Pattern), null);
 
         double intervalUpper = IntervalBound(boxQuery, bounds);
         if (_witnesses.Lower >= intervalUpper)
         {
             Interlocked.Increment(ref _evaluated);
-            return Result(intervalUpper, Final: true, []);
+            return (Result(intervalUpper, Final: true, []), null);
         }
         if (depth < EnumerationDepthLimit && EnumeratedPatterns.Affordable(_query.Network, bounds.TotalUnstable, _options.EnumerationWorkLimit)
             && EnumeratedPatterns.Ranked(boxQuery, bounds, cancellation) is { } ranked)
-            return ByPatterns(bounds, ranked, intervalUpper, centrePoint);
+            return (ByPatterns(bounds, ranked, intervalUpper, centrePoint), null);
         bool useSolver;
         // A box a few splits away from enumerable ones is split: its MIP would take longer than their patterns.
         bool nearlyEnumerable = _options.EnumerationWorkLimit > 0
@@ -75,13 +99,16 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
         lock (_gate)
             useSolver = (_freeInputs > _options.SolverAboveFreeInputs || _options.EnumerationWorkLimit <= 0) && bounds.TotalUnstable <= _solverUnstableLimit && !nearlyEnumerable
                         || depth >= EnumerationDepthLimit;
-        if (!useSolver)
-        {
-            Interlocked.Increment(ref _evaluated);
-            return Result(intervalUpper, Final: false, []);
-        }
-        // A MIP on a box with many unstable ReLUs only times out at about the interval bound: only boxes under
-        // the limit get one, and the limit adapts to the boxes the MIP closes within their slice.
+        if (useSolver) return (null, new MipCandidate(boxQuery, bounds, intervalUpper));
+        Interlocked.Increment(ref _evaluated);
+        return (Result(intervalUpper, Final: false, []), null);
+    }
+
+    /// <summary>A MIP on a box with many unstable ReLUs only times out at about the interval bound: only boxes under
+    /// the limit get one, and the limit adapts to the boxes the MIP closes within their slice.</summary>
+    private NodeResult Solve(MipCandidate candidate, double remainingSeconds, CancellationToken cancellation)
+    {
+        var (boxQuery, bounds, intervalUpper) = candidate;
         double slice = Math.Min(remainingSeconds, Math.Max(_options.MinimumSliceSeconds, _options.SliceFraction * remainingSeconds));
         var result = _engine.Solve(boxQuery with { TimeLimitSeconds = slice, Samples = BoxSamples }, _witnesses.Oracle, null, cancellation);
         Interlocked.Increment(ref _solved);
@@ -93,17 +120,22 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
         return Result(Math.Min(intervalUpper, result.Upper ?? double.PositiveInfinity), Final: !result.TimedOut && !result.Cancelled, result.Notes);
     }
 
-    public IReadOnlyList<SplitBox>? Split(SplitBox box, int depth) => SplitDimension.Split(_query, box);
+    /// <summary>Split scoring propagates bounds for several candidate dimensions: it holds a core too.</summary>
+    public IReadOnlyList<SplitBox>? Split(SplitBox box, int depth)
+    {
+        using var slot = _options.Budget.Hold(CancellationToken.None);
+        return SplitDimension.Split(_query, box);
+    }
 
     /// <summary>Random points the engine samples in a box: the search's own centre witnesses do most of that work.</summary>
     private const int BoxSamples = 8;
 
     /// <summary>One linear region: the Jacobian's norm.</summary>
-    private NodeResult ExactLeaf(LipschitzQuery boxQuery, ActivationPattern pattern)
+    private NodeResult ExactLeaf(LipschitzQuery boxQuery, NetworkBounds bounds, ActivationPattern pattern)
     {
         Interlocked.Increment(ref _exact);
         var norm = PatternNorm.Compute(_query.Network.Jacobian(pattern), _query.SelectedOutputs, _query.FixedInputs, _query.InputNorm, _query.OutputNorm);
-        if (norm is null) return Result(IntervalBound(boxQuery, BoundPropagation.Compute(_query.Network, boxQuery.Lower, boxQuery.Upper, _query.BoundMethod)), Final: false, []);
+        if (norm is null) return Result(IntervalBound(boxQuery, bounds), Final: false, []);
         return Result(Inflate(norm.Value), Final: true, []);
     }
 
@@ -114,13 +146,15 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
         double intervalUpper, StrictPoint centre)
     {
         Interlocked.Increment(ref _enumerated);
-        for (int k = 0; k < ranked.Order.Count; k++)
+        int k = 0;
+        double? largest = null;
+        foreach (var (value, mask) in ranked.Descending())
         {
-            var (value, mask) = ranked.Order[k];
+            largest ??= value;
             var pattern = ranked.Walk.Pattern(mask);
             double upper = Math.Min(intervalUpper, Inflate(value));
             if (_witnesses.Lower >= upper || centre.Strict && centre.Has(pattern)) return Result(upper, Final: true, []);
-            if (k == RegionChecksPerBox) return Result(upper, Final: false, []);
+            if (k++ == RegionChecksPerBox) return Result(upper, Final: false, []);
             var region = PatternRegion.Classify(bounds, pattern, LocalAffineMap.Of(_query.Network, pattern), InteriorSeconds);
             if (region.Kind == RegionKind.Empty)
             {
@@ -131,7 +165,7 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
             return Result(upper, Final: region.Kind == RegionKind.Interior, []);
         }
         // Every pattern proven empty cannot happen in a box with interior; keep the enumeration's bound, unsettled.
-        return Result(Math.Min(intervalUpper, Inflate(ranked.Order[0].Value)), Final: false, []);
+        return Result(Math.Min(intervalUpper, Inflate(largest ?? double.PositiveInfinity)), Final: false, []);
     }
 
     /// <summary>Unstable ReLUs above the enumerable count at which a box is still split rather than solved.</summary>

@@ -80,29 +80,39 @@ public sealed class LipschitzEngine(IMipSolver solver)
             return Done(intervalUpper, false);
 
         var objectiveBounds = objectives.Select(o => o.ToObjective(intervalUpper)).ToArray();  // inflated again below: harmless
-        bool timedOut = false;
-        int started = 0;
+        // Sub-problems that time out while others finish early leave time unused: they run again on what is left
+        // (SCIP starts over, with more time), as long as they are still open and the time is worth it.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = CoreBudget.Shared.Size };
-        Parallel.For(0, objectives.Count, parallel, k =>
+        var open = Enumerable.Range(0, objectives.Count).ToList();
+        while (open.Count > 0)
         {
-            if (stop.IsCancellationRequested) return;
-            // Split the time left evenly over the waves of sub-problems still to run, so that a time
-            // limit leaves every sub-problem with a proven bound rather than some with none.
-            int waiting = objectives.Count - Interlocked.Increment(ref started) + 1;
-            double waves = Math.Ceiling((double)waiting / parallel.MaxDegreeOfParallelism);
-            double budget = (query.TimeLimitSeconds - clock.Elapsed.TotalSeconds) / waves;
-            var objective = objectives[k];
-            var outcome = SolveSubProblem(query, bounds, tangentBounds, objective, witnesses, solverMessages, clock, budget, stop);
-            lock (objectiveBounds)
+            var unfinished = new List<int>();
+            int started = 0;
+            Parallel.ForEach(open, parallel, k =>
             {
-                objectiveBounds[k] = Math.Min(objectiveBounds[k], outcome.Bound);
-                timedOut |= outcome.TimedOut;
-                double upper = objectives.Select((o, i) => o.BoundFromObjective(Inflate(objectiveBounds[i]))).Max();
-                progress?.Report(new BoundsProgress(clock.Elapsed, witnesses.Lower, Math.Min(upper, intervalUpper)));
-            }
-            if (!query.Exact && query.AtMost is double a && witnesses.Lower > a) stop.Cancel();  // decided: failed
-        });
+                if (stop.IsCancellationRequested) return;
+                // Split the time left evenly over the waves of sub-problems still to run, so that a time
+                // limit leaves every sub-problem with a proven bound rather than some with none.
+                int waiting = open.Count - Interlocked.Increment(ref started) + 1;
+                double waves = Math.Ceiling((double)waiting / parallel.MaxDegreeOfParallelism);
+                double budget = (query.TimeLimitSeconds - clock.Elapsed.TotalSeconds) / waves;
+                var objective = objectives[k];
+                var outcome = SolveSubProblem(query, bounds, tangentBounds, objective, witnesses, solverMessages, clock, budget, stop);
+                lock (objectiveBounds)
+                {
+                    objectiveBounds[k] = Math.Min(objectiveBounds[k], outcome.Bound);
+                    if (outcome.TimedOut) unfinished.Add(k);
+                    double upper = objectives.Select((o, i) => o.BoundFromObjective(Inflate(objectiveBounds[i]))).Max();
+                    progress?.Report(new BoundsProgress(clock.Elapsed, witnesses.Lower, Math.Min(upper, intervalUpper)));
+                }
+                if (!query.Exact && query.AtMost is double a && witnesses.Lower > a) stop.Cancel();  // decided: failed
+            });
+            open = unfinished.Where(k => !Closed(query, objectives[k], objectiveBounds[k], witnesses.Lower)).ToList();
+            double left = query.TimeLimitSeconds - clock.Elapsed.TotalSeconds;
+            if (stop.IsCancellationRequested || left < RerunMinimumSeconds || left < RerunMinimumShare * query.TimeLimitSeconds) break;
+        }
+        bool timedOut = open.Count > 0;
         double finalUpper = objectives.Select((o, i) => o.BoundFromObjective(Inflate(objectiveBounds[i]))).Max();
         if (WitnessBeyondBound.Contradicts(witnesses.Lower, Math.Min(finalUpper, intervalUpper)))
         {
@@ -210,6 +220,9 @@ public sealed class LipschitzEngine(IMipSolver solver)
     private const double OutsideBallTolerance = 1e-9;
 
     /// <summary>The sub-problem's bound has met the best witness to within the query's gap.</summary>
+    /// <summary>Time left below which timed-out sub-problems are not run again (absolute, and as a share of the limit).</summary>
+    private const double RerunMinimumSeconds = 1, RerunMinimumShare = 0.1;
+
     private static bool Closed(LipschitzQuery query, LipschitzObjective objective, double bound, double? lower)
     {
         if (lower is not double l || !double.IsFinite(bound)) return false;

@@ -9,12 +9,9 @@ public static class PatternNorm
 {
     public static OperatorNormResult? Compute(double[,] jacobian, int[] outputs, bool[] fixedInputs, NormKind p, NormKind q)
     {
-        var free = Enumerable.Range(0, fixedInputs.Length).Where(i => !fixedInputs[i]).ToArray();
+        var free = FreeInputs(fixedInputs);
         if (free.Length == 0) return null;
-        var restricted = new double[outputs.Length, free.Length];
-        for (int r = 0; r < outputs.Length; r++)
-            for (int c = 0; c < free.Length; c++)
-                restricted[r, c] = jacobian[outputs[r], free[c]];
+        var restricted = Restrict(jacobian, outputs, free);
         OperatorNormResult result;
         try
         {
@@ -27,5 +24,17 @@ public static class PatternNorm
         var direction = new double[fixedInputs.Length];
         for (int c = 0; c < free.Length; c++) direction[free[c]] = result.Direction[c];
         return result with { Direction = direction };
+    }
+
+    public static int[] FreeInputs(bool[] fixedInputs) => Enumerable.Range(0, fixedInputs.Length).Where(i => !fixedInputs[i]).ToArray();
+
+    /// <summary>The selected outputs' rows and the free inputs' columns of a Jacobian.</summary>
+    public static double[,] Restrict(double[,] jacobian, int[] outputs, int[] free)
+    {
+        var restricted = new double[outputs.Length, free.Length];
+        for (int r = 0; r < outputs.Length; r++)
+            for (int c = 0; c < free.Length; c++)
+                restricted[r, c] = jacobian[outputs[r], free[c]];
+        return restricted;
     }
 }
