@@ -9,7 +9,7 @@ namespace VerifyGate.Core.Problems.Lipschitz;
 ///   - at most <see cref="SplitInputLimit"/> inputs are free: a few splits per input make boxes whose activation patterns
 ///     are enumerated (cartpole, ACAS Xu: exact in seconds, where the engine alone ends far from it), or
 ///   - the whole box has at most twice as many unstable ReLUs as a box may enumerate: one or two splits per unstable
-///     ReLU reach enumerable boxes (SDnet_10_30_30_30_3 on [0, 0.1]^10, 10 inputs, 21 unstable, (2, 2): exact in 9.4 s,
+///     ReLU reach enumerable boxes (SDnet_10_30_30_30_3 on [0, 0.1]^10, 10 inputs, 21 unstable, (2, 2): exact in 3.9 s,
 ///     where the engine times out at 120 s).
 /// Over many inputs and many unstable ReLUs the boxes multiply faster than their bounds improve (lunarlander, 8 inputs,
 /// l_inf, 60 s: engine upper 122.7, splitting 130.6; mnist-net_256x2, 784 inputs: engine exact in 24 s, splitting
