@@ -25,6 +25,15 @@ public static class OperatorNorm
         return BestOutputSigns(j, p);
     }
 
+    /// <summary>Whether <see cref="Compute"/> answers for an m x n matrix, rather than refusing an enumeration of more than
+    /// 2^(<see cref="MaxEnumerationDimension"/> − 1) sign vectors; the same dispatch as Compute's.</summary>
+    public static bool Computable(int m, int n, NormKind p, NormKind q)
+    {
+        if (m == 0 || n == 0 || IsClosedForm(p, q) || p == NormKind.Two && q == NormKind.Two) return true;
+        int d = p == NormKind.Inf && (q == NormKind.Two || n <= m) ? n : m;
+        return d <= MaxEnumerationDimension;
+    }
+
     /// <summary>Whether <see cref="Compute"/> is a closed form (p = 1: the largest column; q = inf: the largest row)
     /// rather than an eigenvalue problem or an enumeration of sign vectors.</summary>
     public static bool IsClosedForm(NormKind p, NormKind q) => p == NormKind.One || q == NormKind.Inf;

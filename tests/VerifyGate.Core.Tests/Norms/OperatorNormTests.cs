@@ -67,6 +67,24 @@ public class OperatorNormTests
         }
     }
 
+    /// <summary>Computable says exactly when Compute refuses: every pair, every shape up to one dimension past the limit.</summary>
+    [Theory]
+    [MemberData(nameof(AllPairs))]
+    public void Computable_matches_what_Compute_refuses(NormKind p, NormKind q)
+    {
+        foreach (int m in new[] { 1, 3, OperatorNorm.MaxEnumerationDimension, OperatorNorm.MaxEnumerationDimension + 1 })
+            foreach (int n in new[] { 1, 4, OperatorNorm.MaxEnumerationDimension, OperatorNorm.MaxEnumerationDimension + 1 })
+            {
+                bool refused = false;
+                if (!OperatorNorm.Computable(m, n, p, q) || m + n < 30)
+                {
+                    try { OperatorNorm.Compute(new double[m, n], p, q); }
+                    catch (ArgumentException) { refused = true; }
+                    Assert.Equal(!OperatorNorm.Computable(m, n, p, q), refused);
+                }
+            }
+    }
+
     public static TheoryData<NormKind, NormKind> AllPairs()
     {
         var data = new TheoryData<NormKind, NormKind>();

@@ -33,8 +33,8 @@ public static class EnumeratedPatterns
                 if (states[r] == NeuronState.Unstable) unstable.Add((relu.Index, r));
         }
         var free = PatternNorm.FreeInputs(boxQuery.FixedInputs);
-        if (free.Length == 0 || PatternNorm.Compute(network.Jacobian(new ActivationPattern(phases)), boxQuery.SelectedOutputs,
-                boxQuery.FixedInputs, boxQuery.InputNorm, boxQuery.OutputNorm) is null) return null;
+        if (free.Length == 0 || !OperatorNorm.Computable(boxQuery.SelectedOutputs.Length, free.Length, boxQuery.InputNorm, boxQuery.OutputNorm))
+            return null;
         var ranking = new Ranking(new PatternWalk(network, phases, unstable), boxQuery.InputNorm, boxQuery.OutputNorm);
         bool complete = ranking.Walk.Visit((mask, jacobian) => ranking.Add(mask, PatternNorm.Restrict(jacobian, boxQuery.SelectedOutputs, free)), cancellation);
         return complete ? ranking : null;
