@@ -26,9 +26,38 @@ public sealed class NetworkBounds
         }
     }
 
+    private NetworkBounds(NetworkBounds other, bool subdomain)
+    {
+        Network = other.Network;
+        Method = other.Method;
+        _lower = other._lower.Select(b => (double[])b.Clone()).ToArray();
+        _upper = other._upper.Select(b => (double[])b.Clone()).ToArray();
+        _subdomain = subdomain;
+        _wholeBox = other._wholeBox ?? other;
+    }
+
+    /// <summary>A copy to be tightened to a part of the box given by constraints beyond it (a ReLU's phase,
+    /// <see cref="PhaseSplit"/>): there bounds that cross prove that part empty (<see cref="IsEmpty"/>) instead
+    /// of signalling an unsound bound.</summary>
+    internal NetworkBounds ForSubdomain() => new(this, subdomain: true);
+
     public Network Network { get; }
     /// <summary>The strongest method applied to every node so far.</summary>
     public BoundMethod Method { get; }
+
+    /// <summary>Only for <see cref="ForSubdomain"/> copies: two sound bounds of some value crossed, so no point of the box meets the constraints.</summary>
+    public bool IsEmpty { get; private set; }
+
+    private readonly bool _subdomain;
+
+    /// <summary>A <see cref="ForSubdomain"/> copy: its bounds hold on a part of the input box only, not on all of it.</summary>
+    public bool IsSubdomain => _subdomain;
+
+    /// <summary>The bounds over the whole input box: these, or the ones a <see cref="ForSubdomain"/> copy was made from.
+    /// A ReLU they leave unstable is a constraint of an activation pattern's region, whatever a part fixed.</summary>
+    public NetworkBounds WholeBox => _wholeBox ?? this;
+
+    private readonly NetworkBounds? _wholeBox;
 
     /// <summary>A copy of the lower bounds of node <paramref name="node"/>.</summary>
     public double[] Lower(int node) => (double[])_lower[node].Clone();
@@ -96,6 +125,15 @@ public sealed class NetworkBounds
         {
             if (double.IsNaN(lower[j]) || double.IsNaN(upper[j]))
                 throw new ArgumentException($"NaN bound for value {j} of node {node}");
+            if (_subdomain && Crosses(lo[j], hi[j], lower[j], upper[j]))
+            {
+                if (Crosses(lo[j], hi[j], lower[j], upper[j], EmptyMargin * (1 + Math.Abs(lo[j]) + Math.Abs(hi[j]))))
+                {
+                    IsEmpty = true;
+                    return;
+                }
+                continue;  // crossing by rounding only: the current bound stands
+            }
             if (lower[j] > lo[j]) lo[j] = lower[j];
             if (upper[j] < hi[j]) hi[j] = upper[j];
             if (lo[j] > hi[j])
@@ -109,6 +147,13 @@ public sealed class NetworkBounds
                 Tighten(consumer.Index, rl, ru);
             }
     }
+
+    /// <summary>Bounds computed in float64 may cross by rounding where the part is thin but not empty: only a crossing
+    /// wider than this (relative) proves it empty.</summary>
+    private const double EmptyMargin = 1e-9;
+
+    private static bool Crosses(double lo, double hi, double lower, double upper, double margin = 0) =>
+        Math.Max(lo, lower) > Math.Min(hi, upper) + margin;
 
     private ReluNode Activation(int reluNode) =>
         Network.Nodes[reluNode] as ReluNode

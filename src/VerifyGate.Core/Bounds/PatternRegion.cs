@@ -17,7 +17,8 @@ public sealed record PatternRegionResult(RegionKind Kind, double[]? Point = null
 
 /// <summary>Where an activation pattern's region lies within a box. Under the pattern every pre-activation is affine
 /// in the input, z_i(x) = A_i x + c_i (<see cref="LocalAffineMap"/>), so the region is the polyhedron
-/// σ_i (A_i x + c_i) ≥ 0 over the box's unstable neurons (σ_i = ±1 their phase). One GLOP LP,
+/// σ_i (A_i x + c_i) ≥ 0 over the box's unstable neurons (σ_i = ±1 their phase; unstable over the whole box, for bounds
+/// of a part of it, <see cref="NetworkBounds.WholeBox"/>). One GLOP LP,
 ///   minimise t  subject to  σ_i (A_i x + c_i) / ‖A_i‖₂ + t ≥ −ε_i / ‖A_i‖₂,  lo − t ≤ x ≤ hi + t,  x in the box,
 /// answers both questions: an optimum t* &lt; 0 is a point at depth −t* inside the region and the box (interior);
 /// a rigorous lower bound t ≥ τ &gt; 0 from the LP's duals (<see cref="DualBound"/>, sound whatever GLOP's tolerances)
@@ -48,7 +49,7 @@ public static class PatternRegion
             var offset = map.Offsets[relu.Source];
             for (int r = 0; r < relu.Size; r++)
             {
-                if (bounds.State(relu.Index, r) != NeuronState.Unstable) continue;
+                if (bounds.WholeBox.State(relu.Index, r) != NeuronState.Unstable) continue;
                 double sign = on[r] ? 1.0 : -1.0;
                 double constant = sign * offset[r], magnitude = Math.Abs(offset[r]), norm = 0;
                 var row = new Dictionary<int, double>();

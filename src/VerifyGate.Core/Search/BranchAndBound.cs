@@ -110,6 +110,11 @@ public sealed class BranchAndBound<TNode>(ISearchDomain<TNode> domain, SearchOpt
             if (entry.Bounded || entry.Depth < Options.SplitWithoutBoundingBelowDepth)
             {
                 var children = entry.Depth < Options.MaximumDepth ? search.Split(entry) : null;
+                if (children is null && !entry.Bounded)
+                {
+                    Bound(entry);  // split early but cannot be: it still needs its own bound
+                    return;
+                }
                 lock (_gate)
                 {
                     _inWork.Remove(entry.Upper);
@@ -119,6 +124,11 @@ public sealed class BranchAndBound<TNode>(ISearchDomain<TNode> domain, SearchOpt
                 }
                 return;
             }
+            Bound(entry);
+        }
+
+        private void Bound(Entry entry)
+        {
             double remaining = timeLimitSeconds - _clock.Elapsed.TotalSeconds;
             var result = search.Bound(entry, remaining, _stop.Token);
             lock (_gate)

@@ -126,7 +126,7 @@ public class InputSplittingOracleTests(ITestOutputHelper output)
         foreach (var note in result.Notes) output.WriteLine("note: " + note);
     }
 
-    private static void AssertContainsAndCloses(double exact, CertifiedBounds result, double[] lo, double[] hi)
+    internal static void AssertContainsAndCloses(double exact, CertifiedBounds result, double[] lo, double[] hi)
     {
         Assert.NotNull(result.Lower);
         Assert.NotNull(result.Upper);
@@ -142,4 +142,11 @@ public class InputSplittingOracleTests(ITestOutputHelper output)
     internal static int BoxesBounded(CertifiedBounds result) =>
         result.Notes.Select(n => Regex.Match(n, @"^input splitting: (\d+) boxes solved by the MIP, (\d+) inside one linear region, (\d+) by their activation patterns, (\d+) bounded by intervals only"))
             .Where(m => m.Success).Select(m => Enumerable.Range(1, 4).Sum(g => int.Parse(m.Groups[g].Value))).Single();
+
+    /// <summary>One count of the splitter's note, by its label ("boxes solved by the MIP", "inside one linear region", ...).</summary>
+    internal static int Count(CertifiedBounds result, string label)
+    {
+        string note = result.Notes.Single(n => n.StartsWith("input splitting:", StringComparison.Ordinal));
+        return int.Parse(Regex.Match(note, @"(\d+) " + Regex.Escape(label)).Groups[1].Value);
+    }
 }

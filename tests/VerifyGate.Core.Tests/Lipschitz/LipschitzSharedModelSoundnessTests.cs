@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace VerifyGate.Core.Tests.Lipschitz;
 
-/// <summary>The plain engine and what `check` runs (the engine on the root, then the search) on shared real networks,
+/// <summary>The plain engine, what `check` runs (LipschitzRoute) and the search branching on ReLU phases, on shared real networks,
 /// with a time limit: no sampled pair beats the certified upper bound, and the witness behind the lower bound holds
 /// up under ONNX Runtime.</summary>
 public class LipschitzSharedModelSoundnessTests(ITestOutputHelper output)
@@ -35,9 +35,19 @@ public class LipschitzSharedModelSoundnessTests(ITestOutputHelper output)
         ["control/cartpole.onnx", "wide", NormKind.Two, NormKind.Two],
     ];
 
+    /// <summary>The search forced to branch on ReLU phases (nodes are parts of the box, their MIPs built on phase-fixed bounds).</summary>
+    private static readonly object[][] ActivationBranching =
+    [
+        ["mnistfc/mnist-net_256x2.onnx", "mnist-prop-0", NormKind.Inf, NormKind.Inf],
+        ["control/lunarlander.onnx", "half", NormKind.One, NormKind.Two],
+        ["control/cartpole.onnx", "half", NormKind.Inf, NormKind.One],
+        ["acasxu/ACASXU_run2a_1_1_batch_2000.onnx", "acas-property-2", NormKind.Two, NormKind.Two],
+    ];
+
     public static IEnumerable<object[]> Cases() =>
         Models.Select(m => m.Append("engine").ToArray())
-            .Concat(Models.Concat(SearchOnly).Select(m => m.Append("search").ToArray()));
+            .Concat(Models.Concat(SearchOnly).Select(m => m.Append("search").ToArray()))
+            .Concat(ActivationBranching.Select(m => m.Append("activation branching").ToArray()));
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -52,9 +62,12 @@ public class LipschitzSharedModelSoundnessTests(ITestOutputHelper output)
             Network = network, Lower = lo, Upper = hi, InputNorm = p, OutputNorm = q,
             Exact = true, TimeLimitSeconds = TimeLimitSeconds,
         };
-        var result = solver == "engine"
-            ? new LipschitzEngine(ScipSolver.Instance).Solve(query, oracle)
-            : new LipschitzRoute(ScipSolver.Instance).Solve(query, oracle);
+        var result = solver switch
+        {
+            "engine" => new LipschitzEngine(ScipSolver.Instance).Solve(query, oracle),
+            "search" => new LipschitzRoute(ScipSolver.Instance).Solve(query, oracle),
+            _ => new InputSplittingLipschitz(ScipSolver.Instance, new InputSplittingOptions { Branching = Branching.Activations }).Solve(query, oracle),
+        };
         output.WriteLine($"{model} {box} p={p.Label()} q={q.Label()}: [{result.Lower:G10}, {result.Upper:G10}] in {result.Elapsed.TotalSeconds:0.00} s, timed out {result.TimedOut}");
         foreach (var note in result.Notes) output.WriteLine("note: " + note);
 

@@ -27,11 +27,22 @@ public sealed record InputSplittingOptions
     /// <summary>Boxes whose unstable ReLUs' phases can be enumerated within this much Jacobian work
     /// (patterns x parameters x inputs) are bounded by <see cref="EnumeratedPatterns"/>, without a MIP; 0 turns it off.</summary>
     public double EnumerationWorkLimit { get; init; } = EnumeratedPatterns.WorkLimit;
+    /// <summary>How nodes are split: bisecting an input, or fixing an unstable ReLU's phase (<see cref="SplitNeuron"/>).
+    /// <see cref="Branching.Auto"/> branches on ReLUs over more than <see cref="ActivationBranchingAboveFreeInputs"/> free inputs.</summary>
+    public Branching Branching { get; init; } = Branching.Auto;
+    public int ActivationBranchingAboveFreeInputs { get; init; } = 16;
     /// <summary>Boxes bounded at the same time (each engine run also solves its sub-problems in parallel).</summary>
     public int Workers { get; init; } = CoreBudget.Shared.Size;
     /// <summary>The cores a box's solver-free bounding and split scoring hold while they run (the engine's MIPs draw
     /// on the budget of the solver they are given: the checker's is the same process budget).</summary>
     public CoreBudget Budget { get; init; } = CoreBudget.Shared;
+}
+
+public enum Branching
+{
+    Auto,
+    Inputs,
+    Activations,
 }
 
 /// <summary>Input-domain branch and bound for L_{p,q}: <see cref="BranchAndBound{TNode}"/> over sub-boxes of the
@@ -51,12 +62,15 @@ public sealed class InputSplittingLipschitz(IMipSolver solver, InputSplittingOpt
         var search = new BranchAndBound<SplitBox>(domain, new SearchOptions
         {
             Workers = _options.Workers,
-            MaximumDepth = _options.MaximumDepth,
+            // Each activation split fixes one ReLU: as deep as there are unstable ReLUs.
+            MaximumDepth = domain.BranchesOnActivations ? Math.Max(_options.MaximumDepth, domain.RootUnstable) : _options.MaximumDepth,
             SplitWithoutBoundingBelowDepth = _options.SplitWithoutSolvingBelowDepth,
         });
         var goal = new SearchGoal(query.Exact ? null : query.AtMost, query.RelativeGap, 10 * LipschitzEngine.SafetyAbsolute);
         var relay = progress is null ? null : new SearchProgressRelay(progress);
-        var result = search.Run(new SplitBox(query.Lower, query.Upper, domain.RootUnstable), null, goal, query.TimeLimitSeconds, relay, cancellation);
+        var result = search.Run(domain.Root, null, goal, query.TimeLimitSeconds, relay, cancellation);
+        // Every node's bound covers its part and every witness is a pair of the box: a witness above the largest bound is a solver's fault.
+        if (double.IsFinite(result.Upper)) WitnessBeyondBound.Check(result.Lower, result.Upper, "L");
         return new CertifiedBounds
         {
             Lower = result.Lower ?? 0,
@@ -74,6 +88,7 @@ public sealed class InputSplittingLipschitz(IMipSolver solver, InputSplittingOpt
     }
 }
 
-/// <summary>One box [Low, High] of the cover, with the count of its unstable ReLUs and, when the split scoring
-/// computed them, its pre-activation bounds.</summary>
-internal sealed record SplitBox(double[] Low, double[] High, int Unstable, Bounds.NetworkBounds? Bounds = null);
+/// <summary>One node of the Lipschitz search: a box [Low, High] of the cover with the count of its unstable ReLUs and, when
+/// the split scoring computed them, its pre-activation bounds. Under activation branching the node is the part of the box
+/// where <see cref="FixedPhases"/> ReLUs have the phases its <see cref="Bounds"/> give them (<see cref="PhaseSplit"/>).</summary>
+internal sealed record SplitBox(double[] Low, double[] High, int Unstable, Bounds.NetworkBounds? Bounds = null, int FixedPhases = 0);

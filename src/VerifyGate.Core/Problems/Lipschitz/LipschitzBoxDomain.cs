@@ -38,11 +38,24 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
         _nearlyEnumerable = LipschitzObjective.For(query.OutputNorm, query.SelectedOutputs.Length).Any(o => o.Squared) ? 8 : 4;
         _engine = new LipschitzEngine(solver);
         _solverUnstableLimit = options.InitialSolverUnstableLimit;
-        var rootBounds = BoundPropagation.Compute(query.Network, query.Lower, query.Upper, query.BoundMethod);
-        CheckMagnitudes(query, rootBounds);
-        RootUnstable = rootBounds.TotalUnstable;
-        _witnesses = new LipschitzWitnesses(query, rootBounds, oracle);
+        _rootBounds = BoundPropagation.Compute(query.Network, query.Lower, query.Upper, query.BoundMethod);
+        CheckMagnitudes(query, _rootBounds);
+        RootUnstable = _rootBounds.TotalUnstable;
+        _witnesses = new LipschitzWitnesses(query, _rootBounds, oracle);
+        BranchesOnActivations = options.Branching == Branching.Activations
+            || options.Branching == Branching.Auto && _freeInputs > options.ActivationBranchingAboveFreeInputs;
+        _splitNeuron = new SplitNeuron(query.Network);
     }
+
+    /// <summary>The root: the query's box with its bounds.</summary>
+    public SplitBox Root => new(_query.Lower, _query.Upper, RootUnstable, _rootBounds);
+
+    /// <summary>Nodes are split by fixing an unstable ReLU's phase rather than by bisecting an input: every node is then
+    /// a part of the root box (<see cref="PhaseSplit"/>).</summary>
+    public bool BranchesOnActivations { get; }
+
+    private readonly NetworkBounds _rootBounds;
+    private readonly SplitNeuron _splitNeuron;
 
     public int RootUnstable { get; }
     public int Solved => Volatile.Read(ref _solved);
@@ -82,7 +95,8 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
         var centre = box.Low.Select((lo, i) => lo + (box.High[i] - lo) / 2).ToArray();
         var centrePoint = StrictPoint.At(_query.Network, centre);
         _witnesses.FromPoint(centre, centrePoint.Pattern);
-        if (bounds.TotalUnstable == 0) return (ExactLeaf(boxQuery, bounds, centrePoint.Pattern), null);
+        if (bounds.TotalUnstable == 0)
+            return (box.FixedPhases == 0 ? ExactLeaf(boxQuery, bounds, centrePoint.Pattern) : FixedLeaf(boxQuery, bounds), null);
 
         double intervalUpper = IntervalBound(boxQuery, bounds);
         if (_witnesses.Lower >= intervalUpper)
@@ -90,7 +104,7 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
             Interlocked.Increment(ref _evaluated);
             return (Result(intervalUpper, Final: true, []), null);
         }
-        if (depth < EnumerationDepthLimit && EnumeratedPatterns.Affordable(_query.Network, bounds.TotalUnstable, _options.EnumerationWorkLimit)
+        if ((depth < EnumerationDepthLimit || BranchesOnActivations) && EnumeratedPatterns.Affordable(_query.Network, bounds.TotalUnstable, _options.EnumerationWorkLimit)
             && EnumeratedPatterns.Ranked(boxQuery, bounds, cancellation) is { } ranked)
             return (ByPatterns(bounds, ranked, intervalUpper, centrePoint), null);
         bool useSolver;
@@ -99,7 +113,7 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
             && EnumeratedPatterns.Affordable(_query.Network, bounds.TotalUnstable - _nearlyEnumerable, _options.EnumerationWorkLimit);
         lock (_gate)
             useSolver = (_freeInputs > _options.SolverAboveFreeInputs || _options.EnumerationWorkLimit <= 0) && bounds.TotalUnstable <= _solverUnstableLimit && !nearlyEnumerable
-                        || depth >= EnumerationDepthLimit;
+                        || depth >= EnumerationDepthLimit && !BranchesOnActivations;
         if (useSolver) return (null, new MipCandidate(boxQuery, bounds, intervalUpper));
         Interlocked.Increment(ref _evaluated);
         return (Result(intervalUpper, Final: false, []), null);
@@ -111,7 +125,7 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
     {
         var (boxQuery, bounds, intervalUpper) = candidate;
         double slice = Math.Min(remainingSeconds, Math.Max(_options.MinimumSliceSeconds, _options.SliceFraction * remainingSeconds));
-        var result = _engine.Solve(boxQuery with { TimeLimitSeconds = slice, Samples = BoxSamples }, _witnesses.Oracle, null, cancellation);
+        var result = _engine.Solve(boxQuery with { TimeLimitSeconds = slice, Samples = BoxSamples }, _witnesses.Oracle, null, cancellation, bounds);
         Interlocked.Increment(ref _solved);
         lock (_gate)
             _solverUnstableLimit = result.TimedOut
@@ -125,7 +139,9 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
     public IReadOnlyList<SplitBox>? Split(SplitBox box, int depth)
     {
         using var slot = _options.Budget.Hold(CancellationToken.None);
-        return SplitDimension.Split(_query, box);
+        return BranchesOnActivations
+            ? _splitNeuron.Split(box, box.Bounds ?? BoundPropagation.Compute(_query.Network, box.Low, box.High, _query.BoundMethod))
+            : SplitDimension.Split(_query, box);
     }
 
     /// <summary>Random points the engine samples in a box: the search's own centre witnesses do most of that work.</summary>
@@ -138,6 +154,21 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
         var norm = PatternNorm.Compute(_query.Network.Jacobian(pattern), _query.SelectedOutputs, _query.FixedInputs, _query.InputNorm, _query.OutputNorm);
         if (norm is null) return Result(IntervalBound(boxQuery, bounds), Final: false, []);
         return Result(Inflate(norm.Value), Final: true, []);
+    }
+
+    /// <summary>Every ReLU's phase fixed by branching: one pattern, whose region within the box the LP decides. Empty, the
+    /// node holds no point (L over it is 0); with interior, its norm is attained; undecided, its norm still bounds the node.</summary>
+    private NodeResult FixedLeaf(LipschitzQuery boxQuery, NetworkBounds bounds)
+    {
+        var pattern = PhaseSplit.StablePattern(bounds);
+        var region = PatternRegion.Classify(bounds, pattern, LocalAffineMap.Of(_query.Network, pattern), InteriorSeconds);
+        if (region.Kind == RegionKind.Empty)
+        {
+            Interlocked.Increment(ref _emptyPatterns);
+            return Result(0, Final: true, []);
+        }
+        if (region.Point is { } point) _witnesses.FromPoint(point, pattern);
+        return ExactLeaf(boxQuery, bounds, pattern);
     }
 
     /// <summary>The patterns from the largest norm down: one proven empty (<see cref="PatternRegion"/>) is dropped, and

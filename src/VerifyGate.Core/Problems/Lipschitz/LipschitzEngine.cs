@@ -25,26 +25,28 @@ public sealed class LipschitzEngine(IMipSolver solver)
     public const double SafetyRelative = 2e-7;
     public const double SafetyAbsolute = 2e-9;
 
+    /// <param name="bounds">Pre-activation bounds over the query's box computed already, or over the part of it a search
+    /// node is (<see cref="PhaseSplit"/>): the MIP is built on them, so its bound covers that part.</param>
     public CertifiedBounds Solve(LipschitzQuery query, IModelOracle? oracle = null,
-        IProgress<BoundsProgress>? progress = null, CancellationToken cancellation = default)
+        IProgress<BoundsProgress>? progress = null, CancellationToken cancellation = default, NetworkBounds? bounds = null)
     {
         query = query.AtResolution();
-        if (!L2OutputSurrogate.Applies(query)) return SolveDirect(query, oracle, progress, cancellation);
+        if (!L2OutputSurrogate.Applies(query)) return SolveDirect(query, oracle, progress, cancellation, bounds);
         var clock = Stopwatch.StartNew();
         var surrogate = L2OutputSurrogate.Solve(query with { TimeLimitSeconds = query.TimeLimitSeconds / 4 },
-            q => SolveDirect(q, oracle, progress, cancellation), oracle, cancellation);
+            q => SolveDirect(q, oracle, progress, cancellation, bounds), oracle, cancellation);
         double remaining = query.TimeLimitSeconds - clock.Elapsed.TotalSeconds;
         if (L2OutputSurrogate.Decided(query, surrogate) || cancellation.IsCancellationRequested || remaining <= 0) return surrogate;
-        var squared = SolveDirect(query with { TimeLimitSeconds = remaining }, oracle, progress, cancellation);
+        var squared = SolveDirect(query with { TimeLimitSeconds = remaining }, oracle, progress, cancellation, bounds);
         return L2OutputSurrogate.Combine(surrogate, squared, clock.Elapsed);
     }
 
     private CertifiedBounds SolveDirect(LipschitzQuery query, IModelOracle? oracle,
-        IProgress<BoundsProgress>? progress, CancellationToken cancellation)
+        IProgress<BoundsProgress>? progress, CancellationToken cancellation, NetworkBounds? given)
     {
         var clock = Stopwatch.StartNew();
         var network = query.Network;
-        var bounds = BoundPropagation.Compute(network, query.Lower, query.Upper, query.BoundMethod);
+        var bounds = given ?? BoundPropagation.Compute(network, query.Lower, query.Upper, query.BoundMethod);
         MagnitudeGuard.CheckPreActivation(bounds, query.BigMLimit);
         var fixedInputs = query.FixedInputs;
         var outputs = query.SelectedOutputs;
@@ -114,7 +116,8 @@ public sealed class LipschitzEngine(IMipSolver solver)
         }
         bool timedOut = open.Count > 0;
         double finalUpper = objectives.Select((o, i) => o.BoundFromObjective(Inflate(objectiveBounds[i]))).Max();
-        if (WitnessBeyondBound.Contradicts(witnesses.Lower, Math.Min(finalUpper, intervalUpper)))
+        // On part of the box (a search node's fixed phases) the witnesses, pairs anywhere in the box, may rightly exceed it.
+        if (!bounds.IsSubdomain && WitnessBeyondBound.Contradicts(witnesses.Lower, Math.Min(finalUpper, intervalUpper)))
         {
             // The interval bound needs no solver: it is what is left to trust (a witness beyond it cannot be confirmed).
             solverMessages.Add([WitnessBeyondBound.Describe(witnesses.Lower!.Value, finalUpper, "L") + "; the interval bound is used instead"]);
@@ -153,7 +156,9 @@ public sealed class LipschitzEngine(IMipSolver solver)
                 model.HintRemaining(0.0);
             }
 
-            double? decided = query.Exact ? witnesses.Lower : query.AtMost;
+            // Stopped by its bound limit before any incumbent, a quadratic model's solve reports no bound at all (ScipSolver).
+            // On part of the box the hint, the best witness, may lie outside it and give none: solve such a model out.
+            double? decided = bounds.IsSubdomain && !model.IsLinear ? null : query.Exact ? witnesses.Lower : query.AtMost;
             var options = new SolveOptions
             {
                 TimeLimitSeconds = remaining,
@@ -164,9 +169,11 @@ public sealed class LipschitzEngine(IMipSolver solver)
             };
             var (result, margin, messages) = NumericsRetry.Run(solver, model, options, objective.Name, stop.Token);
             solverMessages.Add(messages);
+            // −∞: no feasible point, which only a search node's part of the box can show (it is empty); the tangent v = 0
+            // gives every objective 0, so 0 bounds it as well.
             double proven = double.IsFinite(result.BestBound)
                 ? result.BestBound + margin * Math.Abs(result.BestBound)
-                : double.IsNaN(result.BestBound) ? double.PositiveInfinity : result.BestBound;
+                : double.IsNaN(result.BestBound) || double.IsPositiveInfinity(result.BestBound) ? double.PositiveInfinity : 0;
             bound = Math.Min(bound, proven);  // every relaxation contains the true problem: each bound holds
             double[]? direction = result.Values is null ? null : tangent.DirectionAt(result.Values);
             ActivationPattern? pattern = result.Values is null ? null : forward.PatternOf(result.Values);
