@@ -17,6 +17,7 @@ public static class BenchmarkSections
         new LipBaBBenchmarks(),
         new GradientBenchmarks(),
         new ScaleBenchmarks(),
+        new BranchingBenchmarks(),
         new InvertibilityBenchmarks(),
         new EdgeBenchmarks(),
         new BuildGateBenchmarks(),

@@ -86,6 +86,32 @@ public class InputSplittingOracleTests(ITestOutputHelper output)
         AssertContainsAndCloses(exact, result, lo, hi);
     }
 
+    /// <summary>Many inputs and more unstable ReLUs than the engine's MIP closes: l1 and l2 outputs get ReLU-phase branching
+    /// after the engine's first quarter, l_inf outputs the engine; with enumeration off every one is bounded without
+    /// enumerating, and the certified interval still contains the constant from brute force (which a 10-input network
+    /// with over 40 unstable ReLUs is too large for: sampled pairs stand in for it).</summary>
+    [Theory]
+    [InlineData(NormKind.Two, LipschitzMethod.PhaseBranching)]
+    [InlineData(NormKind.One, LipschitzMethod.PhaseBranching)]
+    [InlineData(NormKind.Inf, LipschitzMethod.Engine)]
+    public void The_route_branches_on_ReLU_phases_past_the_engines_reach_for_l1_and_l2_outputs(NormKind q, LipschitzMethod expected)
+    {
+        var network = RandomNetworks.Create(321, 10, [40, 40], 3);
+        var lo = Enumerable.Repeat(-1.0, 10).ToArray();
+        var hi = Enumerable.Repeat(1.0, 10).ToArray();
+        var query = Query(network, lo, hi, NormKind.Inf, q) with { TimeLimitSeconds = 6 };
+        var route = new LipschitzRoute(ScipSolver.Instance, new InputSplittingOptions { EnumerationWorkLimit = 0 });
+        Assert.Equal(expected, route.Choose(query));
+        var result = route.Solve(query, new NetworkOracle(network));
+        output.WriteLine($"q={q.Label()}: [{result.Lower:G10}, {result.Upper:G10}], {result.UnstableNeurons} unstable");
+        foreach (var note in result.Notes) output.WriteLine("note: " + note);
+        Assert.True(result.UnstableNeurons > LipschitzRoute.PhaseBranchingAboveUnstable);
+        Assert.Equal(expected == LipschitzMethod.PhaseBranching, result.Notes.Any(n => n.StartsWith("input splitting", StringComparison.Ordinal)));
+        double sampled = SampledRatios.Max(network, lo, hi, NormKind.Inf, q, seed: 321, around: [result.Witness!.X, result.Witness.Y]);
+        Assert.True(sampled <= result.Upper!.Value * (1 + 1e-7) + 1e-9, $"sampled ratio {sampled:G12} exceeds certified upper {result.Upper:G12}");
+        Assert.True(result.Lower <= result.Upper);
+    }
+
     [Theory]
     [MemberData(nameof(Seeds), 4)]
     public void Forced_splitting_decides_thresholds_on_both_sides_of_the_exact_constant(int seed)

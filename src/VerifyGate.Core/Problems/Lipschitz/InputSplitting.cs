@@ -31,6 +31,9 @@ public sealed record InputSplittingOptions
     /// <see cref="Branching.Auto"/> branches on ReLUs over more than <see cref="ActivationBranchingAboveFreeInputs"/> free inputs.</summary>
     public Branching Branching { get; init; } = Branching.Auto;
     public int ActivationBranchingAboveFreeInputs { get; init; } = 16;
+    /// <summary>Share of the time limit the plain engine first gets on the whole box (0: none). Its bound caps every
+    /// node and its witness (the MIP's incumbents) is kept: ReLU-phase branching's nodes find few witnesses of their own.</summary>
+    public double RootEngineShare { get; init; }
     /// <summary>Boxes bounded at the same time (each engine run also solves its sub-problems in parallel).</summary>
     public int Workers { get; init; } = CoreBudget.Shared.Size;
     /// <summary>The cores a box's solver-free bounding and split scoring hold while they run (the engine's MIPs draw
@@ -45,11 +48,12 @@ public enum Branching
     Activations,
 }
 
-/// <summary>Input-domain branch and bound for L_{p,q}: <see cref="BranchAndBound{TNode}"/> over sub-boxes of the
-/// domain, each bounded by <see cref="LipschitzEngine"/> (<see cref="LipschitzBoxDomain"/>).
-/// Soundness: L over a box is the supremum of the generalized-Jacobian norm over it, so for any cover
-/// of the box by sub-boxes L(box) = max over the sub-boxes of L(sub-box), and L(child) ≤ L(parent):
-/// the search's largest node bound is an upper bound, and a witness pair of a sub-box is a pair of the box.</summary>
+/// <summary>Branch and bound for L_{p,q}: <see cref="BranchAndBound{TNode}"/> over parts of the domain, each bounded
+/// by <see cref="LipschitzBoxDomain"/>; a part is a sub-box (input branching) or the part of the box where some ReLUs
+/// have fixed phases (ReLU-phase branching, <see cref="InputSplittingOptions.Branching"/>).
+/// Soundness: L over a box is the supremum of the Jacobian norm over its points of differentiability, and each such
+/// point lies in one part of any cover, sub-boxes or the two phases of a ReLU: the largest node bound is an upper bound.
+/// A witness pair is a pair of the box wherever a node found it.</summary>
 public sealed class InputSplittingLipschitz(IMipSolver solver, InputSplittingOptions? options = null)
 {
     private readonly InputSplittingOptions _options = options ?? new InputSplittingOptions();
@@ -68,7 +72,16 @@ public sealed class InputSplittingLipschitz(IMipSolver solver, InputSplittingOpt
         });
         var goal = new SearchGoal(query.Exact ? null : query.AtMost, query.RelativeGap, 10 * LipschitzEngine.SafetyAbsolute);
         var relay = progress is null ? null : new SearchProgressRelay(progress);
-        var result = search.Run(domain.Root, null, goal, query.TimeLimitSeconds, relay, cancellation);
+        var (root, rootElapsed) = (default(NodeResult), TimeSpan.Zero);
+        if (_options.RootEngineShare > 0 && double.IsFinite(query.TimeLimitSeconds))
+        {
+            var engine = new LipschitzEngine(solver).Solve(query with { TimeLimitSeconds = _options.RootEngineShare * query.TimeLimitSeconds },
+                oracle, progress, cancellation, domain.Root.Bounds);
+            if (!engine.TimedOut || engine.Cancelled) return engine;  // settled (or stopped) on the root
+            root = new NodeResult(engine.Upper ?? double.PositiveInfinity, engine.Witness is null ? null : engine.Lower, engine.Witness, Final: false, engine.Notes);
+            rootElapsed = engine.Elapsed;
+        }
+        var result = search.Run(domain.Root, root, goal, query.TimeLimitSeconds - rootElapsed.TotalSeconds, relay, cancellation);
         // Every node's bound covers its part and every witness is a pair of the box: a witness above the largest bound is a solver's fault.
         if (double.IsFinite(result.Upper)) WitnessBeyondBound.Check(result.Lower, result.Upper, "L");
         return new CertifiedBounds
@@ -82,7 +95,7 @@ public sealed class InputSplittingLipschitz(IMipSolver solver, InputSplittingOpt
             Solver = solver.Version,
             SubProblems = domain.Solved,
             UnstableNeurons = domain.RootUnstable,
-            Elapsed = result.Elapsed,
+            Elapsed = rootElapsed + result.Elapsed,
             Notes = [.. result.Notes,  $"input splitting: {domain.Solved} boxes solved by the MIP, {domain.Exact} inside one linear region, {domain.Enumerated} by their activation patterns, {domain.Evaluated} bounded by intervals only, {result.NodesOpen} left open; {domain.EmptyPatterns} activation patterns proven empty by LP"],
         };
     }
