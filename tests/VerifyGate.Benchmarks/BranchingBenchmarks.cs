@@ -58,10 +58,10 @@ public sealed class BranchingBenchmarks : IBenchmarkSection
     private static string Interval(CertifiedBounds r) =>
         $"[{LipschitzBenchmarks.Number(r.Lower)}, {LipschitzBenchmarks.Number(r.Upper)}] {LipschitzBenchmarks.Time(r)}";
 
-    /// <summary>The node counts of the search's note ("input splitting: a boxes solved by the MIP, ... d left open").</summary>
+    /// <summary>The node counts of the search's note ("ReLU-phase branching: a boxes solved by the MIP, ... e left open").</summary>
     private static string Nodes(CertifiedBounds r)
     {
-        var note = r.Notes.FirstOrDefault(n => n.StartsWith("input splitting:", StringComparison.Ordinal));
+        var note = r.Notes.FirstOrDefault(InputSplittingLipschitz.IsSearchNote);
         if (note is null) return "—";
         var counts = System.Text.RegularExpressions.Regex.Matches(note, @"(\d+) ").Select(m => m.Groups[1].Value).ToArray();
         return counts.Length >= 5 ? $"{counts[0]} / {counts[3]} / {counts[4]}" : "—";

@@ -54,7 +54,7 @@ public sealed class ScaleBenchmarks : IBenchmarkSection
                     baseline = $"[{Number(plain.Lower)}, {Number(plain.Upper)}] {LipschitzBenchmarks.Time(plain)}";
                     baselineGap = LipschitzBenchmarks.Gap(plain);
                 }
-                string splitting = search.Notes.FirstOrDefault(n => n.StartsWith("input splitting", StringComparison.Ordinal)) ?? "plain engine (LipschitzRoute)";
+                string splitting = search.Notes.FirstOrDefault(InputSplittingLipschitz.IsSearchNote) ?? "plain engine (LipschitzRoute)";
                 exact.AppendLine($"| {c.Label} | ({p.Label()}, {q.Label()}) | {search.UnstableNeurons} | [{Number(search.Lower)}, {Number(search.Upper)}] | {LipschitzBenchmarks.Gap(search)} | {LipschitzBenchmarks.Time(search)} | {baseline} | {baselineGap} | {splitting} |");
 
                 double best = search.Lower ?? 0;

@@ -106,7 +106,7 @@ public class InputSplittingOracleTests(ITestOutputHelper output)
         output.WriteLine($"q={q.Label()}: [{result.Lower:G10}, {result.Upper:G10}], {result.UnstableNeurons} unstable");
         foreach (var note in result.Notes) output.WriteLine("note: " + note);
         Assert.True(result.UnstableNeurons > LipschitzRoute.PhaseBranchingAboveUnstable);
-        Assert.Equal(expected == LipschitzMethod.PhaseBranching, result.Notes.Any(n => n.StartsWith("input splitting", StringComparison.Ordinal)));
+        Assert.Equal(expected == LipschitzMethod.PhaseBranching, result.Notes.Any(n => n.StartsWith(InputSplittingLipschitz.PhaseBranchingNote + ":", StringComparison.Ordinal)));
         double sampled = SampledRatios.Max(network, lo, hi, NormKind.Inf, q, seed: 321, around: [result.Witness!.X, result.Witness.Y]);
         Assert.True(sampled <= result.Upper!.Value * (1 + 1e-7) + 1e-9, $"sampled ratio {sampled:G12} exceeds certified upper {result.Upper:G12}");
         Assert.True(result.Lower <= result.Upper);
@@ -172,7 +172,7 @@ public class InputSplittingOracleTests(ITestOutputHelper output)
     /// <summary>One count of the splitter's note, by its label ("boxes solved by the MIP", "inside one linear region", ...).</summary>
     internal static int Count(CertifiedBounds result, string label)
     {
-        string note = result.Notes.Single(n => n.StartsWith("input splitting:", StringComparison.Ordinal));
+        string note = result.Notes.Single(InputSplittingLipschitz.IsSearchNote);
         return int.Parse(Regex.Match(note, @"(\d+) " + Regex.Escape(label)).Groups[1].Value);
     }
 }

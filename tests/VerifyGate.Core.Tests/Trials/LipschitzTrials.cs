@@ -39,15 +39,34 @@ public class LipschitzTrials(ITestOutputHelper output)
     [Fact]
     public void Certified_bounds_contain_the_exact_constant_and_decide_thresholds_on_the_right_side()
     {
-        TrialStatistics.Sample(Trials, Share, Run, output);
+        TrialStatistics.Sample(Trials, Share, (trial, statistics) => Run(trial, statistics), output);
     }
 
-    internal static void Run(LipschitzTrial trial, TrialStatistics? statistics = null)
+    /// <summary>The same trials through the search branching on ReLU phases (the route gives it only networks too large
+    /// for the oracle), forced a few levels deep, with and without pattern enumeration and node MIPs.</summary>
+    [Fact]
+    public void Relu_phase_branching_contains_the_exact_constant_and_decides_thresholds_on_the_right_side()
+    {
+        var forced = from trial in Trials
+                     from depth in Gen.Int[0, 3]
+                     from enumerate in Gen.Bool
+                     select (Trial: trial, Options: new InputSplittingOptions
+                     {
+                         Branching = Branching.Activations, SplitWithoutSolvingBelowDepth = depth,
+                         EnumerationWorkLimit = enumerate ? EnumeratedPatterns.WorkLimit : 0,
+                     });
+        TrialStatistics.Sample(forced, Share / 2, (t, statistics) => Run(t.Trial, statistics,
+            (query, oracle) => new InputSplittingLipschitz(ScipSolver.Instance, t.Options).Solve(query, oracle)), output);
+    }
+
+    internal static void Run(LipschitzTrial trial, TrialStatistics? statistics = null,
+        Func<LipschitzQuery, Witnesses.IModelOracle, CertifiedBounds>? solve = null)
     {
         using var model = new TrialModel(trial.Network, trial.ViaOnnx);
         double exact = LipschitzOracle.Compute(model.Network, trial.Box.Lower, trial.Box.Upper, trial.P, trial.Q).Value;
         double? threshold = trial.Threshold.Around(exact);
-        var result = new LipschitzRoute(ScipSolver.Instance).Solve(new LipschitzQuery
+        solve ??= (query, oracle) => new LipschitzRoute(ScipSolver.Instance).Solve(query, oracle);
+        var result = solve(new LipschitzQuery
         {
             Network = model.Network, Lower = trial.Box.Lower, Upper = trial.Box.Upper, InputNorm = trial.P, OutputNorm = trial.Q,
             AtMost = threshold, Exact = trial.Threshold.Exact, TimeLimitSeconds = TimeLimitSeconds,

@@ -58,6 +58,12 @@ public sealed class InputSplittingLipschitz(IMipSolver solver, InputSplittingOpt
 {
     private readonly InputSplittingOptions _options = options ?? new InputSplittingOptions();
 
+    /// <summary>How the search's note of its node counts begins, by what it branched on.</summary>
+    public const string InputBranchingNote = "input splitting", PhaseBranchingNote = "ReLU-phase branching";
+
+    public static bool IsSearchNote(string note) =>
+        note.StartsWith(InputBranchingNote + ":", StringComparison.Ordinal) || note.StartsWith(PhaseBranchingNote + ":", StringComparison.Ordinal);
+
     public CertifiedBounds Solve(LipschitzQuery query, IModelOracle? oracle = null,
         IProgress<BoundsProgress>? progress = null, CancellationToken cancellation = default)
     {
@@ -96,7 +102,7 @@ public sealed class InputSplittingLipschitz(IMipSolver solver, InputSplittingOpt
             SubProblems = domain.Solved,
             UnstableNeurons = domain.RootUnstable,
             Elapsed = rootElapsed + result.Elapsed,
-            Notes = [.. result.Notes,  $"input splitting: {domain.Solved} boxes solved by the MIP, {domain.Exact} inside one linear region, {domain.Enumerated} by their activation patterns, {domain.Evaluated} bounded by intervals only, {result.NodesOpen} left open; {domain.EmptyPatterns} activation patterns proven empty by LP"],
+            Notes = [.. result.Notes,  $"{(domain.BranchesOnActivations ? PhaseBranchingNote : InputBranchingNote)}: {domain.Solved} boxes solved by the MIP, {domain.Exact} inside one linear region, {domain.Enumerated} by their activation patterns, {domain.Evaluated} bounded by intervals only, {result.NodesOpen} left open; {domain.EmptyPatterns} activation patterns proven empty by LP"],
         };
     }
 }
