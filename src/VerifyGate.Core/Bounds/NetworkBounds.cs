@@ -26,20 +26,19 @@ public sealed class NetworkBounds
         }
     }
 
-    private NetworkBounds(NetworkBounds other, bool subdomain)
+    private NetworkBounds(NetworkBounds other)
     {
         Network = other.Network;
         Method = other.Method;
         _lower = other._lower.Select(b => (double[])b.Clone()).ToArray();
         _upper = other._upper.Select(b => (double[])b.Clone()).ToArray();
-        _subdomain = subdomain;
         _wholeBox = other._wholeBox ?? other;
     }
 
     /// <summary>A copy to be tightened to a part of the box given by constraints beyond it (a ReLU's phase,
     /// <see cref="PhaseSplit"/>): there bounds that cross prove that part empty (<see cref="IsEmpty"/>) instead
     /// of signalling an unsound bound.</summary>
-    internal NetworkBounds ForSubdomain() => new(this, subdomain: true);
+    internal NetworkBounds ForSubdomain() => new(this);
 
     public Network Network { get; }
     /// <summary>The strongest method applied to every node so far.</summary>
@@ -48,10 +47,8 @@ public sealed class NetworkBounds
     /// <summary>Only for <see cref="ForSubdomain"/> copies: two sound bounds of some value crossed, so no point of the box meets the constraints.</summary>
     public bool IsEmpty { get; private set; }
 
-    private readonly bool _subdomain;
-
     /// <summary>A <see cref="ForSubdomain"/> copy: its bounds hold on a part of the input box only, not on all of it.</summary>
-    public bool IsSubdomain => _subdomain;
+    public bool IsSubdomain => _wholeBox is not null;
 
     /// <summary>The bounds over the whole input box: these, or the ones a <see cref="ForSubdomain"/> copy was made from.
     /// A ReLU they leave unstable is a constraint of an activation pattern's region, whatever a part fixed.</summary>
@@ -125,7 +122,7 @@ public sealed class NetworkBounds
         {
             if (double.IsNaN(lower[j]) || double.IsNaN(upper[j]))
                 throw new ArgumentException($"NaN bound for value {j} of node {node}");
-            if (_subdomain && Crosses(lo[j], hi[j], lower[j], upper[j]))
+            if (IsSubdomain && Crosses(lo[j], hi[j], lower[j], upper[j]))
             {
                 if (Crosses(lo[j], hi[j], lower[j], upper[j], EmptyMargin * (1 + Math.Abs(lo[j]) + Math.Abs(hi[j]))))
                 {

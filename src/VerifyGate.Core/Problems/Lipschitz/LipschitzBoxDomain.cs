@@ -140,7 +140,7 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
     {
         using var slot = _options.Budget.Hold(CancellationToken.None);
         return BranchesOnActivations
-            ? _splitNeuron.Split(box, box.Bounds ?? BoundPropagation.Compute(_query.Network, box.Low, box.High, _query.BoundMethod))
+            ? _splitNeuron.Split(box, box.Bounds!)  // the root and every phase-split part carry their bounds
             : SplitDimension.Split(_query, box);
     }
 
