@@ -7,10 +7,11 @@ using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
 namespace VerifyGate.TestAdapter;
 
 /// <summary><c>dotnet test --filter</c>: VSTest leaves filtering to the adapter, in runs and in discovery
-/// (<c>--list-tests</c>). Supported names: FullyQualifiedName, Name (the property name), DisplayName, Kind, Model.</summary>
+/// (<c>--list-tests</c>). Supported names: FullyQualifiedName, Name (the property name), DisplayName, Kind, Model, and Id
+/// (the Microsoft.Testing.Platform bridge selects the tests Test Explorer chose by <c>Id=...</c>).</summary>
 public sealed class CaseFilter
 {
-    private static readonly string[] Supported = ["FullyQualifiedName", "Name", "DisplayName", "Kind", "Model"];
+    private static readonly string[] Supported = ["FullyQualifiedName", "Name", "DisplayName", "Kind", "Model", "Id"];
     private readonly ITestCaseFilterExpression? _expression;
 
     private CaseFilter(ITestCaseFilterExpression? expression) => _expression = expression;
@@ -41,7 +42,10 @@ public sealed class CaseFilter
     }
 
     public bool Matches(TestCase test) =>
-        _expression is null || _expression.MatchTestCase(test, name => PropertyNamed(name) is { } p ? test.GetPropertyValue(p) : null);
+        _expression is null || _expression.MatchTestCase(test, name => PropertyNamed(name) is { } p ? Text(test.GetPropertyValue(p)) : null);
+
+    /// <summary>The filter compares text: an id is compared as VSTest prints it.</summary>
+    private static object? Text(object? value) => value is Guid id ? id.ToString() : value;
 
     /// <summary>IDiscoveryContext has no GetTestCaseFilter, but the test platform's discovery context has the same
     /// public method as IRunContext's (how MSTest and xUnit filter <c>--list-tests</c> too). A host without it
@@ -67,6 +71,7 @@ public sealed class CaseFilter
         "name" or "displayname" => TestCaseProperties.DisplayName,
         "kind" => TestCases.KindProperty,
         "model" => TestCases.ModelProperty,
+        "id" => TestCaseProperties.Id,
         _ => null,
     };
 }

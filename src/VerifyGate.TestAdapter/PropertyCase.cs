@@ -12,6 +12,27 @@ public sealed record PropertyCase(string RelativeSpec, string SpecPath, string P
 {
     public const string SpecSuffix = ".verify.json";
 
+    /// <summary>The folder of the property file, relative to the repository root, with dots between folders
+    /// (<c>models.control</c>); empty for a file in the root. The first level of the test hierarchy.</summary>
+    public string Folder
+    {
+        get
+        {
+            int slash = RelativeSpec.LastIndexOf('/');
+            return slash < 0 ? "" : RelativeSpec[..slash].Replace('/', '.');
+        }
+    }
+
+    /// <summary>The property file's name without <c>.verify.json</c>: the second level of the test hierarchy.</summary>
+    public string FileStem
+    {
+        get
+        {
+            string name = RelativeSpec[(RelativeSpec.LastIndexOf('/') + 1)..];
+            return name.EndsWith(SpecSuffix, StringComparison.OrdinalIgnoreCase) ? name[..^SpecSuffix.Length] : name;
+        }
+    }
+
     /// <summary>Stable across runs: the spec's repository path (dots for folders, without .verify.json)
     /// and the property name, e.g. <c>models.controller.lipschitz-linf</c>. A later property of the same
     /// name (an error in the file) gets its line appended.</summary>
@@ -19,8 +40,8 @@ public sealed record PropertyCase(string RelativeSpec, string SpecPath, string P
     {
         get
         {
-            string stem = RelativeSpec.EndsWith(SpecSuffix, StringComparison.OrdinalIgnoreCase) ? RelativeSpec[..^SpecSuffix.Length] : RelativeSpec;
-            string name = $"{stem.Replace('/', '.')}.{Property}";
+            string stem = Folder.Length == 0 ? FileStem : $"{Folder}.{FileStem}";
+            string name = $"{stem}.{Property}";
             return Ordinal == 0 ? name : $"{name}@{Line}";
         }
     }

@@ -107,7 +107,7 @@ public sealed class PropertyExecutor : ITestExecutor
         }
         var (test, property, manifest) = item;
         string root = manifest.Root;
-        handle.RecordStart(test);
+        if (!Report(() => handle.RecordStart(test))) return;
         RunningBreadcrumbs.Started(property);
         var clock = Stopwatch.StartNew();
         TestResult result;
@@ -130,9 +130,27 @@ public sealed class PropertyExecutor : ITestExecutor
         {
             result = Failure(test, $"VerifyGate failed on property '{property.Property}': {e.GetType().Name}: {e.Message}", clock.Elapsed);
         }
-        handle.RecordResult(result);
-        handle.RecordEnd(test, result.Outcome);
+        Report(() =>
+        {
+            handle.RecordResult(result);
+            handle.RecordEnd(test, result.Outcome);
+        });
         RunningBreadcrumbs.Finished(property, result.Outcome.ToString().ToLowerInvariant());
+    }
+
+    /// <summary>Microsoft.Testing.Platform's bridge throws once its run is cancelled (Ctrl-C, <c>--timeout</c>) instead of
+    /// taking more results; VSTest's handle keeps taking them. False when the host refused.</summary>
+    private bool Report(Action record)
+    {
+        try
+        {
+            record();
+            return true;
+        }
+        catch (OperationCanceledException) when (_cancelled)
+        {
+            return false;
+        }
     }
 
     private static TestResult Failure(TestCase test, string message, TimeSpan duration) =>

@@ -42,6 +42,11 @@ public sealed class ModelRepository
 
     public string PathOf(string relative) => Path.Combine(Root, relative);
 
+    /// <summary>Makes <c>dotnet test</c> run in Microsoft.Testing.Platform mode, as .NET 10 solutions choose it: a
+    /// global.json with <c>"test": { "runner": "Microsoft.Testing.Platform" }</c>. The project file stays as it is.</summary>
+    public void UseTestingPlatform() =>
+        File.WriteAllText(PathOf("global.json"), """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
+
     /// <summary>Writes <see cref="IrisSpec"/> with the repository's copy of the model.</summary>
     public string WriteLipschitzSpec(string fileName, string property, double atMost)
     {

@@ -50,7 +50,7 @@ public class DiscoveryTests : IDisposable
         var context = new FilteringContext(() => new PropertyIs("Kind", "preimage-radius"));
         new PropertyDiscoverer().DiscoverTests([source], context, new Logger(), byKind);
         Assert.Equal(["models.vanderpol-step.no-other-preimage-near-state"], byKind.Cases.Select(c => c.FullyQualifiedName));
-        Assert.Equal(["FullyQualifiedName", "Name", "DisplayName", "Kind", "Model"], context.SupportedProperties);
+        Assert.Equal(["FullyQualifiedName", "Name", "DisplayName", "Kind", "Model", "Id"], context.SupportedProperties);
 
         var byModel = new Sink();
         new PropertyDiscoverer().DiscoverTests([source], new FilteringContext(() => new PropertyIs("Model", "controller")), new Logger(), byModel);
@@ -87,6 +87,72 @@ public class DiscoveryTests : IDisposable
         new PropertyDiscoverer().DiscoverTests([source], new Context(), new Logger(), b);
         Assert.Equal(a.Cases.Select(c => c.Id), b.Cases.Select(c => c.Id));
         Assert.Equal(a.Cases.Count, a.Cases.Select(c => c.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void Ids_depend_on_the_assembly_name_and_the_test_name_not_on_where_the_repository_is()
+    {
+        var here = new Sink();
+        new PropertyDiscoverer().DiscoverTests([Source()], new Context(), new Logger(), here);
+        string moved = RepoPaths.TempDirectory("vg-discovery-moved");
+        try
+        {
+            RepoPaths.CopyDirectory(Path.Combine(_repo, "models"), Path.Combine(moved, "models"));
+            Directory.CreateDirectory(Path.Combine(moved, "out"));
+            File.WriteAllLines(Path.Combine(moved, "out", "Repo" + Manifest.Extension),
+                [$"root={moved}/", "spec=models/vanderpol-step.verify.json", "spec=models/broken.verify.json", "spec=models/controller.verify.json"]);
+            var there = new Sink();
+            new PropertyDiscoverer().DiscoverTests([Path.Combine(moved, "out", "Repo.dll")], new Context(), new Logger(), there);
+
+            Assert.Equal(here.Cases.Select(c => (c.FullyQualifiedName, c.Id)), there.Cases.Select(c => (c.FullyQualifiedName, c.Id)));
+            Assert.All(here.Cases, c => Assert.Equal(TestIds.For("Repo.dll", c.FullyQualifiedName), c.Id));
+            Assert.NotEqual(TestIds.For("Repo.dll", "models.controller.x"), TestIds.For("Other.dll", "models.controller.x"));
+            // A fixed known value: the id may never change between versions, or history in CI systems breaks.
+            Assert.Equal(Guid.Parse("2946c673-58ba-5be5-a3a8-f8142ae32cb1"), TestIds.For("Models.dll", "models.controller.push-right-score-lipschitz-l1"));
+        }
+        finally
+        {
+            Directory.Delete(moved, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Test_Explorer_gets_folder_file_and_property_as_the_hierarchy()
+    {
+        var sink = new Sink();
+        new PropertyDiscoverer().DiscoverTests([Source()], new Context(), new Logger(), sink);
+        var step = sink.Cases.Single(c => c.DisplayName == "step-lipschitz-linf");
+        Assert.Equal("(host) › models › vanderpol-step › step-lipschitz-linf", Levels(step.GetPropertyValue<string?[]>(TestCases.HierarchyProperty, null)));
+        var broken = sink.Cases.Single(c => c.FullyQualifiedName == "models.broken.(file)");
+        Assert.Equal("(host) › models › broken › (file)", Levels(broken.GetPropertyValue<string?[]>(TestCases.HierarchyProperty, null)));
+
+        var nested = new PropertyCase("zoo/control/v1.2/policy.verify.json", "/r/zoo/control/v1.2/policy.verify.json", "linf", 3, "lipschitz", "policy");
+        Assert.Equal("(host) › zoo.control.v1.2 › policy › linf", Levels(TestCases.Hierarchy(nested)));
+        var atRoot = new PropertyCase("policy.verify.json", "/r/policy.verify.json", "linf", 3, "lipschitz", "policy", Ordinal: 1);
+        Assert.Equal("(host) ›  › policy › linf (line 3)", Levels(TestCases.Hierarchy(atRoot)));
+        Assert.Equal("policy.linf@3", atRoot.FullyQualifiedName);
+
+        // Microsoft.Testing.Platform mode: the same levels as the method identifier its Test Explorer and TRX read.
+        var identifier = TestingPlatform.TestNodeHierarchy.Identifier(step.Source, TestCases.Hierarchy(nested));
+        Assert.Equal(("Repo", "zoo.control.v1.2", "policy", "linf", 0), (identifier.AssemblyFullName, identifier.Namespace, identifier.TypeName, identifier.MethodName, identifier.MethodArity));
+        // --treenode-filter paths: the same levels under the assembly; a file in the root has the folder '.'.
+        var discovered = Sources.Discover([step.Source]).Single(t => t.Property.Property == "step-lipschitz-linf");
+        Assert.Equal("/Repo/models/vanderpol-step/step-lipschitz-linf", TestingPlatform.TreePaths.PathOf(discovered));
+        Assert.Equal("/Repo/./policy/linf (line 3)", TestingPlatform.TreePaths.PathOf(discovered with { Property = atRoot }));
+    }
+
+    private static string Levels(string?[]? hierarchy) => hierarchy is null ? "no hierarchy" : string.Join(" › ", hierarchy.Select(l => l ?? "(host)"));
+
+    [Fact]
+    public void The_bridge_selects_chosen_tests_by_id()
+    {
+        string source = Source();
+        var all = new Sink();
+        new PropertyDiscoverer().DiscoverTests([source], new Context(), new Logger(), all);
+        var chosen = all.Cases.Single(c => c.DisplayName == "position-lipschitz-l1");
+        var sink = new Sink();
+        new PropertyDiscoverer().DiscoverTests([source], new FilteringContext(() => new PropertyIs("Id", chosen.Id.ToString())), new Logger(), sink);
+        Assert.Equal([chosen.FullyQualifiedName], sink.Cases.Select(c => c.FullyQualifiedName));
     }
 
     [Fact]
