@@ -14,7 +14,8 @@ public sealed class TestingPlatformTests(PackedVerifyGate package)
     {
         var repo = new ModelRepository(package, name, extraPackageReferences);
         if (testingPlatform) repo.UseTestingPlatform();
-        repo.WriteLipschitzSpec("iris.verify.json", "iris-linf", atMost: 20);
+        // A dot in the property name: the hierarchy keeps it whole, where splitting the full name at its last dot would not.
+        repo.WriteLipschitzSpec("iris.verify.json", "iris-linf-v1.0", atMost: 20);
         return (repo, repo.WriteLipschitzSpec("tight.verify.json", "iris-linf-tight", atMost: 5));
     }
 
@@ -26,10 +27,10 @@ public sealed class TestingPlatformTests(PackedVerifyGate package)
         var list = mtp.Dotnet("test", "--list-tests");
         Assert.True(list.ExitCode == 0, list.Output);
         Assert.Contains("Discovered 2 tests", list.Output);
-        Assert.Matches(@"\n\s+iris-linf\r?\n", list.Output);
+        Assert.Matches(@"\n\s+iris-linf-v1\.0\r?\n", list.Output);
         Assert.Matches(@"\n\s+iris-linf-tight\r?\n", list.Output);
 
-        var filtered = mtp.Dotnet("test", "--filter", "Name=iris-linf");
+        var filtered = mtp.Dotnet("test", "--filter", "Name=iris-linf-v1.0");
         Assert.True(filtered.ExitCode == 0, filtered.Output);
         Assert.Matches(@"total: 1\s+failed: 0\s+succeeded: 1", filtered.Output);
 
@@ -58,10 +59,11 @@ public sealed class TestingPlatformTests(PackedVerifyGate package)
         Assert.True(vstestRun.ExitCode == 1, vstestRun.Output);
         Assert.Matches(@"Failed!\s+- Failed:\s+1, Passed:\s+1, Skipped:\s+0, Total:\s+2", vstestRun.Output);
 
+        // The same ids and outcomes in both modes; MTP's class names come from the hierarchy (folder.file).
         var fromMtp = Results(mtp, "mtp.trx");
-        Assert.Equal([("iris-linf", "Passed", "models.iris"), ("iris-linf-tight", "Failed", "models.tight")],
+        Assert.Equal([("iris-linf-tight", "Failed", "models.tight"), ("iris-linf-v1.0", "Passed", "models.iris")],
             fromMtp.Select(r => (r.Name, r.Outcome, r.ClassName)));
-        Assert.Equal(fromMtp, Results(vstest, "vstest.trx"));
+        Assert.Equal(fromMtp.Select(r => (r.Name, r.Outcome, r.Id)), Results(vstest, "vstest.trx").Select(r => (r.Name, r.Outcome, r.Id)));
     }
 
     [Fact]
