@@ -47,7 +47,6 @@ internal sealed class PropertyTestFramework(
     /// property levels as the VSTest hierarchy, and the TRX class name VSTest mode writes.</summary>
     protected override void AddAdditionalProperties(TestNode testNode, TestCase testCase)
     {
-        if (testCase.GetPropertyValue(TestCases.HierarchyProperty) is string?[] levels)
-            testNode.Properties.Add(TestNodeHierarchy.Identifier(testCase.Source, levels));
+        if (TestNodeHierarchy.Identifier(testCase) is { } identifier) testNode.Properties.Add(identifier);
     }
 }

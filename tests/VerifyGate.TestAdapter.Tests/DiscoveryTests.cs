@@ -133,8 +133,11 @@ public class DiscoveryTests : IDisposable
         Assert.Equal("policy.linf@3", atRoot.FullyQualifiedName);
 
         // Microsoft.Testing.Platform mode: the same levels as the method identifier its Test Explorer and TRX read.
-        var identifier = TestingPlatform.TestNodeHierarchy.Identifier(step.Source, TestCases.Hierarchy(nested));
-        Assert.Equal(("Repo", "zoo.control.v1.2", "policy", "linf", 0), (identifier.AssemblyFullName, identifier.Namespace, identifier.TypeName, identifier.MethodName, identifier.MethodArity));
+        var identifier = TestingPlatform.TestNodeHierarchy.Identifier(step)!;
+        Assert.Equal(("Repo", "models", "vanderpol-step", "step-lipschitz-linf", 0),
+            (identifier.AssemblyFullName, identifier.Namespace, identifier.TypeName, identifier.MethodName, identifier.MethodArity));
+        var deeper = TestingPlatform.TestNodeHierarchy.Identifier(step.Source, TestCases.Hierarchy(nested));
+        Assert.Equal(("zoo.control.v1.2", "policy", "linf"), (deeper.Namespace, deeper.TypeName, deeper.MethodName));
         // --treenode-filter paths: the same levels under the assembly; a file in the root has the folder '.'.
         var discovered = Sources.Discover([step.Source]).Single(t => t.Property.Property == "step-lipschitz-linf");
         Assert.Equal("/Repo/models/vanderpol-step/step-lipschitz-linf", TestingPlatform.TreePaths.PathOf(discovered));
