@@ -43,6 +43,9 @@ public sealed class CheckProperties : ToolTask
     /// <summary><c>scip</c>, <c>highs</c> or <c>gurobi</c>; empty to keep each file's choice.</summary>
     public string? Solver { get; set; }
 
+    /// <summary><c>i/n</c>: check only that part of the properties (<c>--shard</c>); empty for all.</summary>
+    public string? Shard { get; set; }
+
     /// <summary>Written (with the checked files) after a run without errors; deleted before every run.</summary>
     public string? StampFile { get; set; }
 
@@ -91,7 +94,22 @@ public sealed class CheckProperties : ToolTask
                 $"VerifyGateCores must be a positive whole number, not '{Cores}'");
             return false;
         }
+        if (!string.IsNullOrEmpty(Shard) && !IsShard(Shard!))
+        {
+            Log.LogError(null, BuildCodes.BadSetting, null, null, 0, 0, 0, 0,
+                $"VerifyGateShard must be i/n with whole numbers 1 <= i <= n (for example 2/3), not '{Shard}'");
+            return false;
+        }
         return true;
+    }
+
+    private static bool IsShard(string text)
+    {
+        string[] parts = text.Split('/');
+        return parts.Length == 2
+               && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int index)
+               && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int count)
+               && index >= 1 && index <= count;
     }
 
     protected override string GenerateFullPathToTool() => DotnetHost.Find(ToolName);

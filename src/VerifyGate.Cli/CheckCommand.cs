@@ -26,10 +26,12 @@ public sealed record CheckArguments
     public string? StepSummaryFile { get; init; }
     /// <summary>Solves at once in this process (--cores); null: VERIFYGATE_CORES, else the processor count.</summary>
     public int? Cores { get; init; }
+    /// <summary>Check only this part of the properties (--shard i/n, keyed by the file's path relative to the current directory).</summary>
+    public Shard? Shard { get; init; }
 }
 
 /// <summary><c>verifygate check &lt;paths...&gt; [--property NAME] [--time-limit SECONDS] [--solver scip|highs|gurobi]
-/// [--json] [--exact] [--no-cache] [--cache-dir DIR] [--absolute-paths] [--inputs-file FILE] [--no-step-summary] [--cores N]</c>
+/// [--json] [--exact] [--no-cache] [--cache-dir DIR] [--absolute-paths] [--inputs-file FILE] [--no-step-summary] [--cores N] [--shard i/n]</c>
 /// (spec-format.md, "The CLI").</summary>
 public static class CheckCommand
 {
@@ -72,9 +74,16 @@ public static class CheckCommand
                 result.AddError($"--cores must be a positive whole number, not {token.Value}");
         });
 
+        var shard = new Option<string?>("--shard") { Description = "Check only part i of n of the properties (i/n, 1 <= i <= n): n jobs with --shard 1/n ... n/n check every property once." };
+        shard.Validators.Add(result =>
+        {
+            if (result.Tokens is [var token] && Shard.Parse(token.Value) is null)
+                result.AddError($"--shard must be {Shard.Expected}, not {token.Value}");
+        });
+
         var command = new Command("check", "Check the properties of property files and report each outcome.")
         {
-            paths, property, timeLimit, solver, json, exact, noCache, cacheDir, absolutePaths, inputsFile, noStepSummary, cores,
+            paths, property, timeLimit, solver, json, exact, noCache, cacheDir, absolutePaths, inputsFile, noStepSummary, cores, shard,
         };
         command.SetAction(parse =>
         {
@@ -92,6 +101,7 @@ public static class CheckCommand
                 InputsFile = parse.GetValue(inputsFile),
                 StepSummaryFile = parse.GetValue(noStepSummary) ? null : stepSummaryFile(),
                 Cores = parse.GetValue(cores),
+                Shard = Shard.Parse(parse.GetValue(shard)),
             };
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
@@ -128,6 +138,7 @@ public static class CheckCommand
             Exact = arguments.Exact,
             UseCache = !arguments.NoCache,
             CacheDirectory = arguments.CacheDirectory,
+            Shard = arguments.Shard,
         };
         var checker = new Checker();
         var results = new List<CheckResult>();
@@ -146,7 +157,7 @@ public static class CheckCommand
             }
         }
         bool cancelled = cancellation.IsCancellationRequested;
-        if (arguments.Property is { } name && results.Count == 0 && !cancelled)
+        if (arguments.Property is { } name && results.Count == 0 && !cancelled && arguments.Shard is null)
         {
             error.WriteLine($"verifygate: no property named \"{name}\" in {string.Join(", ", arguments.Paths)}");
             return ExitCodes.UsageOrError;
@@ -154,7 +165,7 @@ public static class CheckCommand
 
         if (arguments.Json) output.WriteLine(ResultJson.Serialize(results));
         else HumanReport.WriteTail(results, clock.Elapsed, output, arguments.AbsolutePaths);
-        if (arguments.StepSummaryFile is { } summary) AppendStepSummary(summary, results, error);
+        if (arguments.StepSummaryFile is { } summary) AppendStepSummary(summary, results, arguments.Shard, error);
         if (!cancelled) return ExitCodeOf(results);
         output.Flush();
         error.WriteLine("verifygate: cancelled: results are those reached when the run was stopped; properties not yet started were not checked");
@@ -181,11 +192,11 @@ public static class CheckCommand
     }
 
     /// <summary>A job summary that cannot be written is worth a warning, not a different exit code.</summary>
-    private static void AppendStepSummary(string path, IReadOnlyList<CheckResult> results, TextWriter error)
+    private static void AppendStepSummary(string path, IReadOnlyList<CheckResult> results, Shard? shard, TextWriter error)
     {
         try
         {
-            StepSummary.Append(path, results, DisplayPath.Of);
+            StepSummary.Append(path, results, DisplayPath.Of, shard);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using VerifyGate.Core.Checking;
 using VerifyGate.Core.Solving;
 using VerifyGate.Core.Specs;
 
@@ -26,6 +27,8 @@ public sealed record AdapterSettings
     public long TestSessionTimeoutMilliseconds { get; init; }
     /// <summary>VerifyGate.Cores: solves at once in the test host, shared by all properties (like the CLI's --cores).</summary>
     public int? Cores { get; init; }
+    /// <summary>VerifyGate.Shard (i/n): run only this part of the properties (<see cref="Shard"/>).</summary>
+    public Shard? Shard { get; init; }
 
     public int Parallelism => DisableParallelization ? 1 : MaxCpuCount > 0 ? MaxCpuCount : Environment.ProcessorCount;
 
@@ -62,6 +65,11 @@ public sealed record AdapterSettings
         {
             if (CoreBudget.Parse(cores) is int n) settings = settings with { Cores = n };
             else warnings?.Add($"VerifyGate.Cores must be a positive whole number, not '{cores}'; {CoreBudget.EnvironmentVariable} or the processor count applies");
+        }
+        if (Text(own, "Shard") is { Length: > 0 } shard)
+        {
+            if (Shard.Parse(shard) is { } part) settings = settings with { Shard = part };
+            else warnings?.Add($"VerifyGate.Shard must be {Shard.Expected}, not '{shard}'; every property runs");
         }
         if (Bool(Text(own, "UseCache"), "VerifyGate.UseCache", warnings) is bool cache) settings = settings with { UseCache = cache };
         if (Bool(Text(own, "Exact"), "VerifyGate.Exact", warnings) is bool exact) settings = settings with { Exact = exact };

@@ -1,3 +1,4 @@
+using VerifyGate.Core.Checking;
 namespace VerifyGate.TestAdapter;
 
 /// <summary>The list of property files that the build writes beside a test assembly
@@ -65,6 +66,10 @@ public sealed record Manifest(string Root, IReadOnlyList<string> Specs)
                 case "solver" when value.Length > 0:
                     if (SettingValues.Solver(value) is { } solver) settings = settings with { Solver = solver };
                     else warnings.Add(Ignored("VerifyGateSolver", "scip, highs or gurobi", value));
+                    break;
+                case "shard" when value.Length > 0:
+                    if (Shard.Parse(value) is { } shard) settings = settings with { Shard = shard };
+                    else warnings.Add(Ignored("VerifyGateShard", Shard.Expected, value));
                     break;
                 case "cacheDir" when value.Length > 0:
                     cacheDir = value;

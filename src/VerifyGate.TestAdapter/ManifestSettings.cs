@@ -1,9 +1,10 @@
+using VerifyGate.Core.Checking;
 using VerifyGate.Core.Specs;
 
 namespace VerifyGate.TestAdapter;
 
 /// <summary>The test project's VerifyGate MSBuild properties (VerifyGateTimeLimitSeconds, VerifyGateUseCache,
-/// VerifyGateCacheDir, VerifyGateExact, VerifyGateSolver) as the build wrote them into the manifest: the
+/// VerifyGateCacheDir, VerifyGateExact, VerifyGateSolver, VerifyGateShard) as the build wrote them into the manifest: the
 /// defaults of a run, which run settings override (see <see cref="OptionPrecedence"/>). Null: not set.</summary>
 public sealed record ManifestSettings
 {
@@ -13,6 +14,8 @@ public sealed record ManifestSettings
     public string? CacheDirectory { get; init; }
     public bool? Exact { get; init; }
     public SolverChoice? Solver { get; init; }
+    /// <summary>VerifyGateShard: run only this part of the properties.</summary>
+    public Shard? Shard { get; init; }
 
     public static ManifestSettings None { get; } = new();
 }

@@ -13,5 +13,6 @@ public static class OptionPrecedence
         CacheDirectory = run.CacheDirectory ?? project.CacheDirectory,
         Exact = run.Exact ?? project.Exact ?? CheckOptions.Default.Exact,
         Solver = run.Solver ?? project.Solver,
+        Shard = run.Shard ?? project.Shard,
     };
 }

@@ -15,9 +15,11 @@ public sealed class PropertyDiscoverer : ITestDiscoverer
     public void DiscoverTests(IEnumerable<string> sources, IDiscoveryContext discoveryContext, IMessageLogger logger, ITestCaseDiscoverySink discoverySink)
     {
         if (CaseFilter.FromOrReport(discoveryContext, logger) is not { } filter) return;
+        var settings = AdapterSettings.Parse(discoveryContext.RunSettings?.SettingsXml);
         try
         {
-            foreach (var test in Sources.Discover(sources).Where(t => filter.Matches(t.Test))) discoverySink.SendTestCase(test.Test);
+            foreach (var test in Sources.Discover(sources).Where(t => filter.Matches(t.Test) && ShardSelection.Includes(t, settings)))
+                discoverySink.SendTestCase(test.Test);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -52,11 +52,12 @@ public sealed class PropertyExecutor : ITestExecutor
         _cancellation.Cancel();
     }
 
-    private void Run(IReadOnlyList<PropertyTest> work, IRunContext? runContext, IFrameworkHandle handle)
+    private void Run(IReadOnlyList<PropertyTest> chosen, IRunContext? runContext, IFrameworkHandle handle)
     {
-        if (work.Count == 0) return;
+        if (chosen.Count == 0) return;
         var warnings = new List<string>();
         var settings = AdapterSettings.Parse(runContext?.RunSettings?.SettingsXml, warnings);
+        var work = chosen.Where(t => ShardSelection.Includes(t, settings)).ToList();
         if (settings.Cores is int cores && cores != Core.Solving.CoreBudget.Shared.Size) Core.Solving.CoreBudget.Configure(cores);
         foreach (string warning in warnings) handle.SendMessage(TestMessageLevel.Warning, $"VerifyGate: {warning}");
         // Each test assembly has its own manifest, so its own project settings under the run settings.
@@ -79,17 +80,18 @@ public sealed class PropertyExecutor : ITestExecutor
                 handle.SendMessage(TestMessageLevel.Error, $"VerifyGate: the test session timeout of {deadline.Timeout!.Value.TotalSeconds:0.###} s " +
                     $"(RunConfiguration.TestSessionTimeout) was running out: the running properties were cancelled, {_notStarted} not started");
         }
-        AppendStepSummary(checkedResults, handle);
+        var shards = work.Select(t => settings.Shard ?? t.Manifest.Settings.Shard).Distinct().ToList();
+        AppendStepSummary(checkedResults, shards.Count == 1 ? shards[0] : null, handle);
     }
 
     /// <summary>One section for the whole run, rows in file and line order; files relative to their repository root.</summary>
-    private void AppendStepSummary(List<CheckResult> results, IFrameworkHandle handle)
+    private void AppendStepSummary(List<CheckResult> results, Core.Checking.Shard? shard, IFrameworkHandle handle)
     {
         if (results.Count == 0 || StepSummaryFile() is not { } path) return;
         var ordered = results.OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line).ThenBy(r => r.Column).ToList();
         try
         {
-            StepSummary.Append(path, ordered, file => file);
+            StepSummary.Append(path, ordered, file => file, shard);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -113,7 +115,8 @@ public sealed class PropertyExecutor : ITestExecutor
         TestResult result;
         try
         {
-            var results = checker.CheckFile(property.SpecPath, options with { Property = property.Property }, models, null, _cancellation.Token);
+            // The shard was applied to the tests; the checker's own shard keys would be relative to the working directory.
+            var results = checker.CheckFile(property.SpecPath, options with { Property = property.Property, Shard = null }, models, null, _cancellation.Token);
             var found = results.Where(r => r.Property == property.Property).ElementAtOrDefault(property.Ordinal);
             if (found is not null)
                 lock (checkedResults) checkedResults.Add(found with { File = Path.GetRelativePath(root, found.File).Replace('\\', '/') });

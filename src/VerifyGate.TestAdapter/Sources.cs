@@ -23,3 +23,12 @@ public static class Sources
         }
     }
 }
+
+/// <summary>VerifyGate.Shard (run setting) or VerifyGateShard (the project's, in the manifest): a CI matrix job runs
+/// only its part of the properties, keyed as the CLI and the build gate key them (the file's path from the repository
+/// root and the property's name), in runs and in <c>--list-tests</c> alike.</summary>
+public static class ShardSelection
+{
+    public static bool Includes(PropertyTest test, AdapterSettings run) =>
+        (run.Shard ?? test.Manifest.Settings.Shard) is not { } shard || shard.Contains(test.Property.RelativeSpec, test.Property.Property);
+}

@@ -161,6 +161,54 @@ public sealed class TaskRunTests : IDisposable
         Assert.Contains(value, error.Message);
     }
 
+    [Theory]
+    [InlineData("3")]
+    [InlineData("0/2")]
+    [InlineData("3/2")]
+    public void A_bad_shard_is_reported(string value)
+    {
+        var engine = new RecordingBuildEngine();
+        var task = new CheckProperties { BuildEngine = engine, CliPath = CliPath, Shard = value, PropertyFiles = [new TaskItem(WriteIrisSpec("a.verify.json", 20))] };
+
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("VG4002", error.Code);
+        Assert.Contains($"VerifyGateShard must be i/n", error.Message);
+    }
+
+    [Fact]
+    public void Shards_of_the_gate_report_every_property_exactly_once()
+    {
+        // Iris has 4 inputs: a 2-dimensional box is an error at once, at each property's own line; which shard reports which is what counts.
+        var specs = Enumerable.Range(0, 3).Select(f =>
+        {
+            string path = Path.Combine(_folder, $"f{f}.verify.json");
+            File.WriteAllLines(path, [
+                $"{{ \"model\": {System.Text.Json.JsonSerializer.Serialize(IrisModel)}, \"properties\": [",
+                .. Enumerable.Range(0, 6).Select(p => $"  {{ \"name\": \"p{p}\", \"kind\": \"lipschitz\", \"domain\": {{ \"lower\": [0, 0], \"upper\": [1, 1] }}, \"atMost\": 1 }}{(p < 5 ? "," : "")}"),
+                "] }"]);
+            return path;
+        }).ToArray();
+        List<(string, int)> Reported(string? shard)
+        {
+            var engine = new RecordingBuildEngine();
+            var task = new CheckProperties
+            {
+                BuildEngine = engine, CliPath = CliPath, Shard = shard, RootDirectory = _folder, UseCache = false,
+                PropertyFiles = [.. specs.Select(s => (ITaskItem)new TaskItem(s))],
+            };
+            Assert.False(task.Execute());
+            return [.. engine.Errors.Select(e => (Path.GetFileName(e.File), e.LineNumber))];
+        }
+
+        var all = Reported(null);
+        var parts = Enumerable.Range(1, 3).Select(i => Reported($"{i}/3")).ToList();
+
+        Assert.Equal(18, all.Count);
+        Assert.All(parts, part => Assert.NotEmpty(part));
+        Assert.Equal(all.Order(), parts.SelectMany(p => p).Order());
+    }
+
     [Fact]
     public void No_property_files_is_a_success_with_a_message()
     {

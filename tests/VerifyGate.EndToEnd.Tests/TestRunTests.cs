@@ -24,4 +24,23 @@ public sealed class TestRunTests(PackedVerifyGate package)
         Assert.Contains("| models/iris.verify.json: iris-linf | passed | 12.6051 |", table);
         Assert.Contains("| models/tight.verify.json: iris-linf-tight | failed | 12.6051 |", table);
     }
+
+    [Fact]
+    public void Shards_given_as_a_run_setting_check_every_property_once_and_name_themselves_in_the_summary()
+    {
+        var repo = new ModelRepository(package, "shards");
+        for (int i = 0; i < 8; i++) repo.WriteLipschitzSpec($"iris{i}.verify.json", $"iris-linf-{i}", atMost: 20);
+        var checkedBy = new List<string>[2];
+        for (int shard = 1; shard <= 2; shard++)
+        {
+            string summary = repo.PathOf($"summary-{shard}.md");
+            var run = repo.Dotnet(new Dictionary<string, string> { ["GITHUB_STEP_SUMMARY"] = summary },
+                "test", "--logger", "console;verbosity=normal", "--", $"VerifyGate.Shard={shard}/2");
+            Assert.True(run.ExitCode == 0, run.Output);
+            checkedBy[shard - 1] = [.. System.Text.RegularExpressions.Regex.Matches(run.Output, @"Passed (iris-linf-\d)").Select(m => m.Groups[1].Value)];
+            Assert.Contains($"### VerifyGate (shard {shard}/2): {checkedBy[shard - 1].Count} propert", File.ReadAllText(summary));
+        }
+        Assert.All(checkedBy, part => Assert.NotEmpty(part));
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => $"iris-linf-{i}"), checkedBy.SelectMany(c => c).Order());
+    }
 }

@@ -70,6 +70,9 @@ public sealed class Checker
             results.Add(result);
             onResult?.Invoke(result);
         }
+        string relativeSpec = Path.GetRelativePath(options.ShardRoot ?? Directory.GetCurrentDirectory(), Path.GetFullPath(specPath));
+        bool InShard(string name) => options.Shard is null || options.Shard.Contains(relativeSpec, name);
+        bool Selected(string? name) => (options.Property is null || name == options.Property) && InShard(name ?? "");
         byte[] bytes;
         try
         {
@@ -78,7 +81,7 @@ public sealed class Checker
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             var (_, unreadable) = SpecLoader.Load(specPath);
-            Add(ErrorResults.For(specPath, CheckResult.FileLevel, "", SourcePosition.FileStart, unreadable));
+            if (InShard(CheckResult.FileLevel)) Add(ErrorResults.For(specPath, CheckResult.FileLevel, "", SourcePosition.FileStart, unreadable));
             return results;
         }
         var (file, diagnostics) = SpecLoader.Load(specPath, bytes);
@@ -86,12 +89,11 @@ public sealed class Checker
         var loadErrors = ErrorResults.FromLoad(specPath, file, diagnostics, entries);
         if (loadErrors.FileResult is { } fileResult)
         {
-            Add(fileResult);
+            if (InShard(CheckResult.FileLevel)) Add(fileResult);
             return results;
         }
         if (file is null) return results;
 
-        bool Selected(string? name) => options.Property is null || name == options.Property;
         var loaded = file.Properties.ToDictionary(p => p.Position);
         var order = entries.Count > 0 ? entries.Select(e => e.Start).ToList() : file.Properties.Select(p => p.Position).ToList();
         var run = new Lazy<FileRun>(() => new FileRun(this, file, options, models, progress, cancellation));

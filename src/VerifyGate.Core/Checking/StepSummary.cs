@@ -18,10 +18,12 @@ public static class StepSummary
 
     /// <param name="displayFile">How a result's property file is shown (the host makes it relative to the
     /// current directory or the repository root).</param>
-    public static string Render(IReadOnlyList<CheckResult> results, Func<string, string> displayFile)
+    /// <param name="shard">The part of the properties the run checked; the heading names it, so that the sections of a
+    /// CI matrix's jobs can be told apart once merged.</param>
+    public static string Render(IReadOnlyList<CheckResult> results, Func<string, string> displayFile, Shard? shard = null)
     {
         var text = new StringBuilder();
-        text.Append("### VerifyGate: ").Append(ResultText.Tally(results)).Append('\n');
+        text.Append("### VerifyGate").Append(shard is null ? "" : $" (shard {shard})").Append(": ").Append(ResultText.Tally(results)).Append('\n');
         text.Append('\n');
         text.Append(Header).Append('\n');
         text.Append(Alignment).Append('\n');
@@ -45,9 +47,9 @@ public static class StepSummary
     /// <summary>Appends the rendered summary to <paramref name="path"/> in one write under an exclusive lock,
     /// so that processes appending at the same time (several projects of a build) do not interleave.</summary>
     /// <exception cref="IOException">The file cannot be written (after retrying for a while if it is locked).</exception>
-    public static void Append(string path, IReadOnlyList<CheckResult> results, Func<string, string> displayFile)
+    public static void Append(string path, IReadOnlyList<CheckResult> results, Func<string, string> displayFile, Shard? shard = null)
     {
-        byte[] bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(results, displayFile));
+        byte[] bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(results, displayFile, shard));
         var clock = Stopwatch.StartNew();
         while (true)
         {

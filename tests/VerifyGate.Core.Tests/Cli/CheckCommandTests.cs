@@ -136,12 +136,40 @@ public class CheckCommandTests : IDisposable
     [InlineData("--cores", "0")]
     [InlineData("--cores", "two")]
     [InlineData("--frobnicate", "1")]
+    [InlineData("--shard", "4/3")]
+    [InlineData("--shard", "0/3")]
+    [InlineData("--shard", "half")]
     public void Usage_errors_exit_with_2_and_print_nothing_on_stdout(string option, string value)
     {
         var (exit, stdout, stderr) = Check(Passing(), option, value);
         Assert.Equal(ExitCodes.UsageOrError, exit);
         Assert.Equal("", stdout);
         Assert.StartsWith("verifygate: ", stderr);
+    }
+
+    [Fact]
+    public void Shards_check_every_property_exactly_once_and_the_same_ones_every_run()
+    {
+        // Properties of a missing model are errors at once: what matters here is which ones each shard reports.
+        for (int f = 0; f < 4; f++)
+            _ws.Spec($"models/f{f}.verify.json", "missing.onnx", [.. Enumerable.Range(0, 6).Select(p => CheckWorkspace.Lipschitz($"p{f}-{p}", 1))]);
+        File.WriteAllText(Path.Combine(_ws.Root, "models", "broken.verify.json"), "{ not json");
+        var everything = Names(Check(_ws.Root, "--json").Out);
+        Assert.Equal(25, everything.Count);
+
+        var shards = Enumerable.Range(1, 3).Select(i => Names(Check(_ws.Root, "--json", "--shard", $"{i}/3").Out)).ToList();
+
+        Assert.All(shards, shard => Assert.NotEmpty(shard));
+        Assert.Equal(everything.Order(), shards.SelectMany(s => s).Order());
+        Assert.Equal(shards[1], Names(Check(_ws.Root, "--json", "--shard", "2/3").Out));
+        Assert.Equal(everything, Names(Check(_ws.Root, "--json", "--shard", "1/1").Out));
+    }
+
+    private static List<string> Names(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return [.. doc.RootElement.GetProperty("results").EnumerateArray()
+            .Select(r => $"{Path.GetFileName(r.GetProperty("file").GetString())}:{r.GetProperty("property").GetString()}")];
     }
 
     [Fact]
