@@ -43,6 +43,9 @@ public sealed class CheckProperties : ToolTask
     /// <summary><c>scip</c>, <c>highs</c> or <c>gurobi</c>; empty to keep each file's choice.</summary>
     public string? Solver { get; set; }
 
+    /// <summary>A full path: also write the HTML report there (<c>--html</c>); empty for none.</summary>
+    public string? HtmlReport { get; set; }
+
     /// <summary><c>i/n</c>: check only that part of the properties (<c>--shard</c>); empty for all.</summary>
     public string? Shard { get; set; }
 

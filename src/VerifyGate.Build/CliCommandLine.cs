@@ -19,6 +19,7 @@ internal static class CliCommandLine
         line.AppendSwitchIfNotNull("--solver ", Empty(task.Solver));
         line.AppendSwitchIfNotNull("--cores ", Empty(task.Cores));
         line.AppendSwitchIfNotNull("--shard ", Empty(task.Shard));
+        line.AppendSwitchIfNotNull("--html ", Empty(task.HtmlReport));
         line.AppendSwitchIfNotNull("--cache-dir ", Empty(task.CacheDirectory));
         if (!task.UseCache) line.AppendSwitch("--no-cache");
         if (task.Exact) line.AppendSwitch("--exact");

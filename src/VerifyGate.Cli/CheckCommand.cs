@@ -28,10 +28,12 @@ public sealed record CheckArguments
     public int? Cores { get; init; }
     /// <summary>Check only this part of the properties (--shard i/n, keyed by the file's path relative to the current directory).</summary>
     public Shard? Shard { get; init; }
+    /// <summary>Where to write the HTML report (--html); null for none.</summary>
+    public string? HtmlReport { get; init; }
 }
 
 /// <summary><c>verifygate check &lt;paths...&gt; [--property NAME] [--time-limit SECONDS] [--solver scip|highs|gurobi]
-/// [--json] [--exact] [--no-cache] [--cache-dir DIR] [--absolute-paths] [--inputs-file FILE] [--no-step-summary] [--cores N] [--shard i/n]</c>
+/// [--json] [--exact] [--no-cache] [--cache-dir DIR] [--absolute-paths] [--inputs-file FILE] [--no-step-summary] [--cores N] [--shard i/n] [--html FILE]</c>
 /// (spec-format.md, "The CLI").</summary>
 public static class CheckCommand
 {
@@ -81,9 +83,11 @@ public static class CheckCommand
                 result.AddError($"--shard must be {Shard.Expected}, not {token.Value}");
         });
 
+        var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML report of the results (pictures of the bounds) to this file." };
+
         var command = new Command("check", "Check the properties of property files and report each outcome.")
         {
-            paths, property, timeLimit, solver, json, exact, noCache, cacheDir, absolutePaths, inputsFile, noStepSummary, cores, shard,
+            paths, property, timeLimit, solver, json, exact, noCache, cacheDir, absolutePaths, inputsFile, noStepSummary, cores, shard, html,
         };
         command.SetAction(parse =>
         {
@@ -102,6 +106,7 @@ public static class CheckCommand
                 StepSummaryFile = parse.GetValue(noStepSummary) ? null : stepSummaryFile(),
                 Cores = parse.GetValue(cores),
                 Shard = Shard.Parse(parse.GetValue(shard)),
+                HtmlReport = parse.GetValue(html),
             };
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
@@ -166,6 +171,7 @@ public static class CheckCommand
         if (arguments.Json) output.WriteLine(ResultJson.Serialize(results));
         else HumanReport.WriteTail(results, clock.Elapsed, output, arguments.AbsolutePaths);
         if (arguments.StepSummaryFile is { } summary) AppendStepSummary(summary, results, arguments.Shard, error);
+        if (arguments.HtmlReport is { } report && !WriteHtmlReport(report, results, arguments, error)) return ExitCodes.UsageOrError;
         if (!cancelled) return ExitCodeOf(results);
         output.Flush();
         error.WriteLine("verifygate: cancelled: results are those reached when the run was stopped; properties not yet started were not checked");
@@ -187,6 +193,22 @@ public static class CheckCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             error.WriteLine($"verifygate: cannot write the inputs file {path}: {e.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>A report asked for and not written is an error (exit code 2): a CI job would upload nothing.</summary>
+    private static bool WriteHtmlReport(string path, IReadOnlyList<CheckResult> results, CheckArguments arguments, TextWriter error)
+    {
+        try
+        {
+            string title = arguments.Shard is { } part ? $"VerifyGate report (shard {part})" : "VerifyGate report";
+            Core.Reporting.HtmlReport.Write(path, results, DisplayPath.Of, title);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            error.WriteLine($"verifygate: cannot write the HTML report {path}: {e.Message}");
             return false;
         }
     }

@@ -7,7 +7,7 @@ using VerifyGate.Core.Checking;
 namespace VerifyGate.Cli;
 
 /// <summary>The --json document (spec-format.md, "Result JSON"). Fields beyond the contract
-/// (column, diagnostics, notes) are additions; the contract's names never change.</summary>
+/// (column, diagnostics, notes, trace) are additions; the contract's names never change.</summary>
 public sealed class ResultDocument
 {
     public int Version { get; init; } = 1;
@@ -34,6 +34,8 @@ public sealed class ResultEntry
     public required string Message { get; init; }
     public IReadOnlyList<DiagnosticEntry> Diagnostics { get; init; } = [];
     public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>The certified bounds over the run: [seconds, lower, upper] (null: not known yet).</summary>
+    public IReadOnlyList<double?[]> Trace { get; init; } = [];
 }
 
 /// <summary>{"atMost": x} or {"atLeast": x}.</summary>
@@ -103,6 +105,7 @@ public static class ResultJson
         Message = r.Message,
         Diagnostics = r.Diagnostics.Select(ToEntry).ToList(),
         Notes = r.Notes,
+        Trace = [.. r.Trace.Select(s => new double?[] { Math.Round(s.Seconds, 3), Finite(s.Lower), Finite(s.Upper) })],
     };
 
     private static DiagnosticEntry ToEntry(Diagnostic d) => new()

@@ -29,6 +29,8 @@ public sealed record AdapterSettings
     public int? Cores { get; init; }
     /// <summary>VerifyGate.Shard (i/n): run only this part of the properties (<see cref="Shard"/>).</summary>
     public Shard? Shard { get; init; }
+    /// <summary>VerifyGate.HtmlReport: write the run's HTML report here (relative: to the repository root).</summary>
+    public string? HtmlReport { get; init; }
 
     public int Parallelism => DisableParallelization ? 1 : MaxCpuCount > 0 ? MaxCpuCount : Environment.ProcessorCount;
 
@@ -73,6 +75,7 @@ public sealed record AdapterSettings
         }
         if (Bool(Text(own, "UseCache"), "VerifyGate.UseCache", warnings) is bool cache) settings = settings with { UseCache = cache };
         if (Bool(Text(own, "Exact"), "VerifyGate.Exact", warnings) is bool exact) settings = settings with { Exact = exact };
+        if (Text(own, "HtmlReport") is { Length: > 0 } report) settings = settings with { HtmlReport = report };
         if (Text(own, "CacheDirectory") is { Length: > 0 } folder) settings = settings with { CacheDirectory = folder };
         if (Text(own, "Solver") is { } solver)
         {

@@ -71,6 +71,9 @@ public sealed record Manifest(string Root, IReadOnlyList<string> Specs)
                     if (Shard.Parse(value) is { } shard) settings = settings with { Shard = shard };
                     else warnings.Add(Ignored("VerifyGateShard", Shard.Expected, value));
                     break;
+                case "htmlReport" when value.Length > 0:
+                    settings = settings with { HtmlReport = value };
+                    break;
                 case "cacheDir" when value.Length > 0:
                     cacheDir = value;
                     break;

@@ -16,6 +16,8 @@ public sealed record ManifestSettings
     public SolverChoice? Solver { get; init; }
     /// <summary>VerifyGateShard: run only this part of the properties.</summary>
     public Shard? Shard { get; init; }
+    /// <summary>VerifyGateHtmlReport as a full path (the build resolves it against the project folder).</summary>
+    public string? HtmlReport { get; init; }
 
     public static ManifestSettings None { get; } = new();
 }

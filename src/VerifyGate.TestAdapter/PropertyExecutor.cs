@@ -82,6 +82,27 @@ public sealed class PropertyExecutor : ITestExecutor
         }
         var shards = work.Select(t => settings.Shard ?? t.Manifest.Settings.Shard).Distinct().ToList();
         AppendStepSummary(checkedResults, shards.Count == 1 ? shards[0] : null, handle);
+        WriteHtmlReport(checkedResults, work, settings, shards.Count == 1 ? shards[0] : null, handle);
+    }
+
+    /// <summary>The run setting's report (a relative path is taken from the first repository root), else the project's.</summary>
+    private static void WriteHtmlReport(List<CheckResult> results, List<PropertyTest> work, AdapterSettings settings,
+        Core.Checking.Shard? shard, IFrameworkHandle handle)
+    {
+        if (results.Count == 0) return;
+        string? path = settings.HtmlReport is { } asked ? Path.GetFullPath(Path.Combine(work[0].Root, asked))
+            : work.Select(t => t.Manifest.Settings.HtmlReport).FirstOrDefault(p => p is not null);
+        if (path is null) return;
+        var ordered = results.OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line).ToList();
+        try
+        {
+            Core.Reporting.HtmlReport.Write(path, ordered, file => file, shard is null ? "VerifyGate report" : $"VerifyGate report (shard {shard})");
+            handle.SendMessage(TestMessageLevel.Informational, $"VerifyGate: HTML report: {path}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            handle.SendMessage(TestMessageLevel.Warning, $"VerifyGate: cannot write the HTML report {path}: {e.Message}");
+        }
     }
 
     /// <summary>One section for the whole run, rows in file and line order; files relative to their repository root.</summary>

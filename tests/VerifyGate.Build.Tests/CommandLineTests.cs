@@ -17,13 +17,14 @@ public class CommandLineTests
             Solver = "scip",
             Cores = "3",
             Shard = "2/3",
+            HtmlReport = "/repo/out/report.html",
             CacheDirectory = "/tmp/cache",
             UseCache = false,
             Exact = true,
         };
         Assert.Equal(
             "exec --additionalprobingpath /home/u/.nuget/packages/ /pkg/tools/cli/verifygate.dll check --absolute-paths " +
-            "--inputs-file /repo/obj/verifygate/inputs.txt --time-limit 30 --solver scip --cores 3 --shard 2/3 --cache-dir /tmp/cache --no-cache --exact " +
+            "--inputs-file /repo/obj/verifygate/inputs.txt --time-limit 30 --solver scip --cores 3 --shard 2/3 --html /repo/out/report.html --cache-dir /tmp/cache --no-cache --exact " +
             "/repo/a.verify.json \"/repo/with space/b.verify.json\"",
             task.CommandLine);
     }

@@ -1,3 +1,5 @@
+using VerifyGate.Core.Norms;
+
 namespace VerifyGate.Core.Checking;
 
 public enum Outcome { Passed, Failed, Inconclusive, Error }
@@ -15,6 +17,9 @@ public sealed record Witness(double[] X, double[] Y, double? Ratio, double[]? Ou
     /// <summary>Two distinct inputs: only such a witness is ever shown (x = y shows nothing).</summary>
     public bool IsPair => !X.AsSpan().SequenceEqual(Y);
 }
+
+/// <summary>The input ball of a radius kind (<c>center</c>, <c>norm</c>, <c>maxRadius</c>): the report draws it.</summary>
+public sealed record InputBall(double[] Center, NormKind Norm, double? MaxRadius);
 
 /// <summary>Everything a host shows about one property: rendered by the CLI, the test adapter and the build task.</summary>
 public sealed record CheckResult
@@ -42,6 +47,10 @@ public sealed record CheckResult
     public Diagnostic? Diagnostic { get; init; }
     /// <summary>Every diagnostic behind an error (a property can have several mistakes); starts with <see cref="Diagnostic"/>.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+    /// <summary>The ball of a radius kind; null for the others.</summary>
+    public InputBall? Ball { get; init; }
+    /// <summary>The certified bounds over the run (the report's picture); empty for errors and runs that reported none.</summary>
+    public IReadOnlyList<BoundSample> Trace { get; init; } = [];
     /// <summary>Remarks of the run (for example a witness ONNX Runtime did not confirm).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

@@ -160,8 +160,8 @@ public sealed class Checker
             }
 
             BoundsRun bounds;
-            var relay = progress is null ? null : new ProgressRelay(file.Path, spec.Name, progress);
-            relay?.Start();
+            var relay = new ProgressRelay(file.Path, spec.Name, progress);
+            relay.Start();
             try
             {
                 var context = new PropertyRunContext
@@ -180,12 +180,12 @@ public sealed class Checker
             }
             catch (VerifyGateException e)
             {
-                relay?.Finish();
+                relay.Finish();
                 return ErrorResults.For(spec, ModelDiagnostic(e.Diagnostic)) with { Solver = solver.Version };
             }
             catch (MagnitudeLimitException e)
             {
-                relay?.Finish();
+                relay.Finish();
                 return ErrorResults.For(spec, MagnitudeDiagnostic.For(spec, e)) with { Solver = solver.Version };
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -194,13 +194,14 @@ public sealed class Checker
             }
             catch (Exception e)
             {
-                relay?.Finish();
+                relay.Finish();
                 return ErrorResults.For(spec, ErrorResults.At(spec, "kind", CheckCodes.SolverFailure,
                     $"the check failed: {Describe(e)}")) with { Solver = solver.Version, Notes = SolverMessagesOf(e) };
             }
-            relay?.Finish();
+            relay.Finish();
             // Also covers a runner that does not look at the token: whatever it returned, the run was cut short.
             if (cancellation.IsCancellationRequested) bounds = bounds with { Cancelled = true };
+            bounds = bounds with { Trace = relay.Trace.Finish(new BoundSample(bounds.Seconds, bounds.Lower, bounds.Upper)) };
             var result = Build(spec, bounds, quantity, timeLimit, cached: false);
             bool decided = result.Outcome == Outcome.Passed || result.Diagnostic?.Code == CheckCodes.Violated;
             // A cancelled run is never cached, even when decided: with --exact its bounds are not final.
@@ -231,6 +232,8 @@ public sealed class Checker
                 Diagnostic = verdict.Diagnostic,
                 Diagnostics = verdict.Diagnostic is { } d ? [d] : [],
                 Notes = bounds.Notes,
+                Trace = bounds.Trace,
+                Ball = spec.Center is { } center ? new InputBall([.. center], spec.InputNorm, spec.MaxRadius) : null,
             };
         }
 
@@ -264,19 +267,23 @@ public sealed class Checker
         _ => [],
     };
 
-    /// <summary>Forwards engine progress synchronously, tagged with the property (Progress&lt;T&gt; would post it).</summary>
-    private sealed class ProgressRelay(string file, string property, IProgress<CheckProgress> target) : IProgress<BoundsProgress>
+    /// <summary>Records engine progress as the result's trace, and forwards it synchronously, tagged with the property,
+    /// to the host's progress (Progress&lt;T&gt; would post it) when there is one.</summary>
+    private sealed class ProgressRelay(string file, string property, IProgress<CheckProgress>? target) : IProgress<BoundsProgress>
     {
         private BoundsProgress _last;
 
-        public void Start() => target.Report(new CheckProgress(file, property, TimeSpan.Zero, null, null));
+        public BoundTrace Trace { get; } = new();
+
+        public void Start() => target?.Report(new CheckProgress(file, property, TimeSpan.Zero, null, null));
 
         public void Report(BoundsProgress value)
         {
             _last = value;
-            target.Report(new CheckProgress(file, property, value.Elapsed, value.Lower, value.Upper, OpenNodes: value.OpenNodes));
+            Trace.Add(new BoundSample(value.Elapsed.TotalSeconds, value.Lower, value.Upper));
+            target?.Report(new CheckProgress(file, property, value.Elapsed, value.Lower, value.Upper, OpenNodes: value.OpenNodes));
         }
 
-        public void Finish() => target.Report(new CheckProgress(file, property, _last.Elapsed, _last.Lower, _last.Upper, Finished: true));
+        public void Finish() => target?.Report(new CheckProgress(file, property, _last.Elapsed, _last.Lower, _last.Upper, Finished: true));
     }
 }

@@ -15,6 +15,8 @@ internal sealed class CacheEntry
     public string Solver { get; set; } = "";
     public double Seconds { get; set; }
     public string[] Notes { get; set; } = [];
+    /// <summary>The bounds over the original run: seconds, lower, upper (null: not known yet).</summary>
+    public double?[][] Trace { get; set; } = [];
     public DateTimeOffset Created { get; set; }
 }
 

@@ -34,6 +34,7 @@ public sealed class ResultCache(string directory)
                 Solver = entry.Solver,
                 Seconds = entry.Seconds,
                 Notes = entry.Notes,
+                Trace = [.. entry.Trace.Where(s => s is [{ }, _, _]).Select(s => new BoundSample(s[0]!.Value, s[1], s[2]))],
             };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException or ArgumentException)
@@ -56,6 +57,7 @@ public sealed class ResultCache(string directory)
             Solver = run.Solver,
             Seconds = run.Seconds,
             Notes = [.. run.Notes],
+            Trace = [.. run.Trace.Select(s => new double?[] { s.Seconds, s.Lower, s.Upper })],
             Created = DateTimeOffset.UtcNow,
         };
         string path = EntryPath(key);

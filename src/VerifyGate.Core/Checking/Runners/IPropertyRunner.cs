@@ -52,6 +52,8 @@ public sealed record BoundsRun
     public required string Solver { get; init; }
     public double Seconds { get; init; }
     public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>The bounds over the run, as the engine reported them (empty when it reported none).</summary>
+    public IReadOnlyList<BoundSample> Trace { get; init; } = [];
 
     /// <summary>An engine's certified bounds as a runner's answer; <paramref name="leadingNotes"/> come first.</summary>
     public static BoundsRun From(CertifiedBounds bounds, params IReadOnlyList<string> leadingNotes) => new()
