@@ -26,7 +26,7 @@ public sealed class TestRunTests(PackedVerifyGate package)
     }
 
     [Fact]
-    public void Shards_given_as_a_run_setting_check_every_property_once_and_name_themselves_in_the_summary()
+    public void Shards_given_as_run_settings_check_every_property_once_and_name_themselves_in_summary_and_report()
     {
         var repo = new ModelRepository(package, "shards");
         for (int i = 0; i < 8; i++) repo.WriteLipschitzSpec($"iris{i}.verify.json", $"iris-linf-{i}", atMost: 20);
@@ -35,10 +35,14 @@ public sealed class TestRunTests(PackedVerifyGate package)
         {
             string summary = repo.PathOf($"summary-{shard}.md");
             var run = repo.Dotnet(new Dictionary<string, string> { ["GITHUB_STEP_SUMMARY"] = summary },
-                "test", "--logger", "console;verbosity=normal", "--", $"VerifyGate.Shard={shard}/2");
+                "test", "--logger", "console;verbosity=normal", "--", $"VerifyGate.Shard={shard}/2", $"VerifyGate.HtmlReport=out/report-{shard}.html");
             Assert.True(run.ExitCode == 0, run.Output);
             checkedBy[shard - 1] = [.. System.Text.RegularExpressions.Regex.Matches(run.Output, @"Passed (iris-linf-\d)").Select(m => m.Groups[1].Value)];
             Assert.Contains($"### VerifyGate (shard {shard}/2): {checkedBy[shard - 1].Count} propert", File.ReadAllText(summary));
+            // The run setting's HTML report, relative to the repository: one row per property of the shard.
+            string page = File.ReadAllText(repo.PathOf($"out/report-{shard}.html"));
+            Assert.Equal(checkedBy[shard - 1].Count, System.Text.RegularExpressions.Regex.Matches(page, "<tr class=\"passed\"").Count);
+            Assert.Contains($"<h1>VerifyGate report (shard {shard}/2)</h1>", page);
         }
         Assert.All(checkedBy, part => Assert.NotEmpty(part));
         Assert.Equal(Enumerable.Range(0, 8).Select(i => $"iris-linf-{i}"), checkedBy.SelectMany(c => c).Order());

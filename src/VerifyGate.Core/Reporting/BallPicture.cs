@@ -15,10 +15,16 @@ internal static class BallPicture
     public static string? Render(CheckResult result)
     {
         if (result.Ball is not { Center.Length: 2 } ball) return null;
-        var model = Svg.Model("");
+        var model = Svg.Model("input plane");
         model.PlotType = PlotType.Cartesian;
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "x[0]" });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "x[1]" });
+        model.PlotMargins = new OxyThickness(50, 8, 12, 40);
+        // Annotations do not widen the axes: the view is set to hold the searched ball, the certified one and the witness.
+        double reach = new[] { ball.MaxRadius, IntervalPicture.Finite(result.Lower) }.OfType<double>().DefaultIfEmpty(1).Max();
+        if (result.Witness is { X.Length: 2, Y.Length: 2 } seen)
+            reach = new[] { seen.X, seen.Y }.Select(p => Math.Max(Math.Abs(p[0] - ball.Center[0]), Math.Abs(p[1] - ball.Center[1]))).Append(reach).Max();
+        reach *= 1.15;
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "x[0]", Minimum = ball.Center[0] - reach, Maximum = ball.Center[0] + reach });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "x[1]", Minimum = ball.Center[1] - reach, Maximum = ball.Center[1] + reach });
         if (ball.MaxRadius is double max) model.Annotations.Add(Outline(ball, max, Svg.Neutral, LineStyle.Dash, "maxRadius"));
         if (IntervalPicture.Finite(result.Lower) is double r and > 0) model.Annotations.Add(Outline(ball, r, Svg.Of(result.Outcome), LineStyle.Solid, "certified"));
         var centre = new ScatterSeries { Title = "centre", MarkerType = MarkerType.Cross, MarkerSize = 6, MarkerStroke = OxyColors.Black, MarkerStrokeThickness = 2 };
@@ -31,7 +37,7 @@ internal static class BallPicture
             pair.Points.Add(new DataPoint(w.Y[0], w.Y[1]));
             model.Series.Add(pair);
         }
-        return Svg.Export(model, 360, 360);
+        return Svg.Export(model, 400, 420);
     }
 
     private static PolygonAnnotation Outline(InputBall ball, double radius, OxyColor colour, LineStyle style, string label)

@@ -6,6 +6,8 @@ namespace VerifyGate.Core.Reporting;
 /// library), in one style: outcome colours, the page's font, no background.</summary>
 internal static class Svg
 {
+    private static long s_pictures;
+
     public static readonly OxyColor Passed = OxyColor.Parse("#1a7f37");
     public static readonly OxyColor Failed = OxyColor.Parse("#cf222e");
     public static readonly OxyColor Inconclusive = OxyColor.Parse("#bf8700");
@@ -36,6 +38,13 @@ internal static class Svg
     {
         string svg = SvgExporter.ExportToString(model, width, height, isDocument: false);
         // The exporter starts even a fragment with an XML declaration, which has no place inside HTML.
-        return svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart() : svg;
+        if (svg.StartsWith("<?xml", StringComparison.Ordinal)) svg = svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart();
+        // Every picture numbers its clip paths from 1, and ids are shared by all the SVG in one HTML page: without a
+        // prefix of its own each picture would be clipped by the first picture's rectangles.
+        string prefix = $"vg{Interlocked.Increment(ref s_pictures)}-";
+        svg = svg.Replace("id=\"clipPath", $"id=\"{prefix}clipPath", StringComparison.Ordinal)
+                 .Replace("url(#clipPath", $"url(#{prefix}clipPath", StringComparison.Ordinal);
+        // A view box lets the page scale the picture down on a narrow window and keep its proportions.
+        return svg.StartsWith("<svg ", StringComparison.Ordinal) ? $"<svg viewBox=\"0 0 {width} {height}\" {svg[5..]}" : svg;
     }
 }

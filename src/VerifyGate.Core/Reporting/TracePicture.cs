@@ -36,8 +36,8 @@ internal static class TracePicture
         double top = settled.Length > 0 ? settled.Max() : upper.Points.Min(p => p.Y);
         double bottom = Math.Min(0, settled.Length > 0 ? settled.Min() : 0);
         values.Add(new LinearAxis { Position = AxisPosition.Left, Minimum = bottom, Maximum = top + 0.35 * (top - bottom) + 1e-9 });
-        model.Series.Add(lower);
-        model.Series.Add(upper);
+        model.Series.Add(Drawable(lower));
+        model.Series.Add(Drawable(upper));
         if (threshold is double t)
             model.Annotations.Add(new LineAnnotation
             {
@@ -45,5 +45,14 @@ internal static class TracePicture
                 Text = $"threshold {ResultText.Number(t)}", TextColor = Svg.Threshold,
             });
         return Svg.Export(model, 640, 240);
+    }
+
+    /// <summary>A bound known at one moment only (a witness found at the end) is a mark: steps need two points.</summary>
+    private static Series Drawable(StairStepSeries steps)
+    {
+        if (steps.Points.Count != 1) return steps;
+        var mark = new ScatterSeries { Title = steps.Title, MarkerType = MarkerType.Circle, MarkerSize = 4, MarkerFill = steps.Color };
+        mark.Points.Add(new ScatterPoint(steps.Points[0].X, steps.Points[0].Y));
+        return mark;
     }
 }

@@ -78,6 +78,10 @@ public class HtmlReportTests
         Assert.DoesNotContain("<link", page);
         Assert.DoesNotMatch("(src|href)=\"(https?:)?//", page);
         Assert.DoesNotContain("<img", page);
+        // Ids are shared by every inline SVG of a page: a clip path id used twice would clip one picture by another's.
+        var ids = Regex.Matches(page, " id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(Regex.Matches(page, "url\\(#([^)]+)\\)"), m => Assert.Contains(m.Groups[1].Value, ids));
     }
 
     [Fact]
