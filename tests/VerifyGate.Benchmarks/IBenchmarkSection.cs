@@ -19,6 +19,7 @@ public static class BenchmarkSections
         new ScaleBenchmarks(),
         new BranchingBenchmarks(),
         new InvertibilityBenchmarks(),
+        new ContractionBenchmarks(),
         new EdgeBenchmarks(),
         new BuildGateBenchmarks(),
         new NumericsBenchmarks(),

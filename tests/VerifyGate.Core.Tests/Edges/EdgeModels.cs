@@ -19,6 +19,22 @@ internal static class EdgeModels
             .Node("Add", ["x", "n"], ["y"], "sum")
             .Save(directory, "residual.onnx");
 
+    /// <summary>−x + W2 relu(W1 x + b1), the residual map above reflected: still one-to-one (its negation is the identity
+    /// minus a contraction), but f − id = −2x + … is no contraction, so the two-copy MIP decides it.</summary>
+    public static string ReflectedResidualMap(string directory) =>
+        new OnnxModelBuilder()
+            .Input("x", 1, 3).Output("y", 1, 3)
+            .Initializer("W1", [8, 3], Values(1, 24, 0.25))
+            .Initializer("b1", [8], Values(2, 8, 0.25))
+            .Initializer("W2", [3, 8], Values(3, 24, 1.0 / 16))
+            .Initializer("minusOne", [1], [-1f])
+            .Node("Gemm", ["x", "W1", "b1"], ["z"], "hidden", OnnxModelBuilder.Int("transB", 1))
+            .Node("Relu", "z", "h")
+            .Node("Gemm", ["h", "W2"], ["n"], "residual", OnnxModelBuilder.Int("transB", 1))
+            .Node("Mul", ["x", "minusOne"], ["mx"], "reflect")
+            .Node("Add", ["mx", "n"], ["y"], "sum")
+            .Save(directory, "reflected-residual.onnx");
+
     /// <summary>relu(W·x − 10) with |W| ≤ 1 on inputs in [−1, 1]^2: every ReLU is dead, f ≡ 0 and L = 0.</summary>
     public static string DeadNetwork(string directory) =>
         new OnnxModelBuilder()

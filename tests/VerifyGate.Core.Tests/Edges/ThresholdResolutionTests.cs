@@ -59,10 +59,11 @@ public class ThresholdResolutionTests : IDisposable
     [InlineData("2", 1e-6)]
     public void Invertibility_at_or_near_zero_passes_on_a_residual_map_that_is_one_to_one(string norm, double atMost)
     {
-        string model = EdgeModels.ResidualMap(_ws.Root);
+        // Reflected, so that the contraction proof does not apply and the two-copy MIP's resolution is what is tested.
+        string model = EdgeModels.ReflectedResidualMap(_ws.Root);
         var r = CheckOne(model, Property("one-to-one", "invertibility", norm, atMost));
 
-        Assert.Equal(Outcome.Passed, r.Outcome);
+        Assert.True(r.Outcome == Outcome.Passed, r.Message + string.Join("\n", r.Notes));
         Assert.Null(r.Witness);
         Assert.Equal(0, r.Lower);
         // The box [-1, 1]^3 has diameter 2 (inf), 6 (l1), 2·√3 (l2): the resolution is 1e-6 of it.
@@ -120,11 +121,26 @@ public class ThresholdResolutionTests : IDisposable
         Assert.DoesNotContain("resolution", r.Message);
     }
 
+    [Theory]
+    [InlineData("inf")]
+    [InlineData("1")]
+    [InlineData("2")]
+    public void Invertibility_zero_on_a_contractive_residual_map_is_exact_and_names_the_contraction_proof(string norm)
+    {
+        string model = EdgeModels.ResidualMap(_ws.Root);
+        var r = CheckOne(model, Property("one-to-one", "invertibility", norm, 0));
+
+        Assert.Equal(Outcome.Passed, r.Outcome);
+        Assert.Equal((0.0, 0.0), (r.Lower, r.Upper));
+        Assert.Null(r.Witness);
+        Assert.Contains(r.Notes, n => n.StartsWith(Problems.Invertibility.ContractionProof.NotePrefix) && n.EndsWith("f is one-to-one on the box, D = 0"));
+    }
+
     [Fact]
     public void Invertibility_with_a_tiny_l2_threshold_is_decided_by_the_linear_surrogate()
     {
         // D_2 ≤ √3·D_inf: a tiny l2 threshold on the one-to-one residual map is proven without the squared objective.
-        string model = EdgeModels.ResidualMap(_ws.Root);
+        string model = EdgeModels.ReflectedResidualMap(_ws.Root);
         var r = CheckOne(model, Property("one-to-one", "invertibility", "2", 1e-3));
 
         Assert.Equal(Outcome.Passed, r.Outcome);

@@ -66,6 +66,9 @@ public sealed record TwoCopyQuery
     /// <summary>The largest pre-activation bound accepted (<see cref="MagnitudeLimitException"/> beyond it); +infinity only for experiments.</summary>
     public double BigMLimit { get; init; } = MagnitudeLimits.BigM;
 
+    /// <summary>Try <see cref="Invertibility.ContractionProof"/> before the two-copy MIP (off: the MIP alone, for comparisons).</summary>
+    public bool CheapProofs { get; init; } = true;
+
     public bool IsRadius => Kind is TwoCopyKind.InvertibilityRadius or TwoCopyKind.PreimageRadius;
 
     public double MaxRadius => Center is null ? 0 : Lower.Select((l, i) => Math.Max(Center[i] - l, Upper[i] - Center[i])).DefaultIfEmpty(0).Max();
