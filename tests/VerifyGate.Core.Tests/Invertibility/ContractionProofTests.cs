@@ -85,6 +85,7 @@ public class ContractionProofTests
     {
         var rng = new Random(7);
         int proven = 0, refused = 0;
+        var how = new List<string>();
         foreach (double scale in new[] { 0.05, 0.1, 0.2, 0.4, 0.8, 1.6 })
             for (int seed = 0; seed < 4; seed++)
             {
@@ -96,6 +97,7 @@ public class ContractionProofTests
                     continue;
                 }
                 proven++;
+                how.Add(c.How);
                 Assert.True(c.L < 1);
                 for (int k = 0; k < 2000; k++)
                 {
@@ -111,5 +113,8 @@ public class ContractionProofTests
             }
         Assert.True(proven >= 8, $"proven {proven}");
         Assert.True(refused >= 2, $"refused {refused}");
+        // Both tiers: the product of the layers' norms, and the Lipschitz search where the product is too coarse.
+        Assert.Contains(how, h => h.Contains("product of the layers' norms"));
+        Assert.Contains(how, h => h.Contains("certified by the Lipschitz search"));
     }
 }
