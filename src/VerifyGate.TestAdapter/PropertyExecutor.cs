@@ -80,16 +80,16 @@ public sealed class PropertyExecutor : ITestExecutor
                 handle.SendMessage(TestMessageLevel.Error, $"VerifyGate: the test session timeout of {deadline.Timeout!.Value.TotalSeconds:0.###} s " +
                     $"(RunConfiguration.TestSessionTimeout) was running out: the running properties were cancelled, {_notStarted} not started");
         }
-        var shards = work.Select(t => settings.Shard ?? t.Manifest.Settings.Shard).Distinct().ToList();
+        var shards = chosen.Select(t => settings.Shard ?? t.Manifest.Settings.Shard).Distinct().ToList();
         AppendStepSummary(checkedResults, shards.Count == 1 ? shards[0] : null, handle);
-        WriteHtmlReport(checkedResults, work, settings, shards.Count == 1 ? shards[0] : null, handle);
+        // Written even when a shard holds none of the properties: a CI job's artifact then says so instead of missing.
+        WriteHtmlReport(checkedResults, chosen, settings, shards.Count == 1 ? shards[0] : null, handle);
     }
 
     /// <summary>The run setting's report (a relative path is taken from the first repository root), else the project's.</summary>
-    private static void WriteHtmlReport(List<CheckResult> results, List<PropertyTest> work, AdapterSettings settings,
+    private static void WriteHtmlReport(List<CheckResult> results, IReadOnlyList<PropertyTest> work, AdapterSettings settings,
         Core.Checking.Shard? shard, IFrameworkHandle handle)
     {
-        if (results.Count == 0) return;
         string? path = settings.HtmlReport is { } asked ? Path.GetFullPath(Path.Combine(work[0].Root, asked))
             : work.Select(t => t.Manifest.Settings.HtmlReport).FirstOrDefault(p => p is not null);
         if (path is null) return;

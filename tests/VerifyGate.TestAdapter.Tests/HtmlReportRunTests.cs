@@ -34,6 +34,22 @@ public sealed class HtmlReportRunTests : IDisposable
     }
 
     [Fact]
+    public void A_shard_without_properties_still_writes_its_report()
+    {
+        string source = Source();
+        int empty = Enumerable.Range(1, 50).First(i => Enumerable.Range(0, 3).All(p => Core.Checking.Shard.PartOf("m.verify.json", $"p{p}", 50) != i));
+        var handle = new Handle();
+        new PropertyExecutor { StepSummaryFile = () => null }.RunTests([source],
+            new SettingsRunContext($"<RunSettings><VerifyGate><Shard>{empty}/50</Shard><HtmlReport>empty.html</HtmlReport></VerifyGate></RunSettings>"), handle);
+
+        Assert.Empty(handle.Results);
+        string page = File.ReadAllText(Path.Combine(_repo, "empty.html"));
+        Assert.Equal(0, Rows(page));
+        Assert.Contains($"<h1>VerifyGate report (shard {empty}/50)</h1>", page);
+        Assert.Contains("0 properties", page);
+    }
+
+    [Fact]
     public void The_project_setting_writes_it_where_the_build_said_and_the_run_setting_wins()
     {
         string project = Path.Combine(_repo, "from-project.html");
