@@ -21,10 +21,9 @@ public sealed record CheckOptions
     /// <summary>The cache folder; null: VERIFYGATE_CACHE_DIR, else .verifygate/cache beside the repository's .git.</summary>
     public string? CacheDirectory { get; init; }
 
-    /// <summary>Check only the properties of this part (<see cref="Checking.Shard"/>); null: all.</summary>
+    /// <summary>Check only the properties of this part (<see cref="Checking.Shard"/>), keyed by the property file's path
+    /// relative to the current directory (the gate runs the CLI in the repository root); null: all.</summary>
     public Shard? Shard { get; init; }
-    /// <summary>The folder property file paths are relative to in a shard's keys (the repository root); null: the current directory.</summary>
-    public string? ShardRoot { get; init; }
 
     public static CheckOptions Default { get; } = new();
 }

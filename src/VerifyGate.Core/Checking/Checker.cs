@@ -70,8 +70,8 @@ public sealed class Checker
             results.Add(result);
             onResult?.Invoke(result);
         }
-        string relativeSpec = Path.GetRelativePath(options.ShardRoot ?? Directory.GetCurrentDirectory(), Path.GetFullPath(specPath));
-        bool InShard(string name) => options.Shard is null || options.Shard.Contains(relativeSpec, name);
+        string? relativeSpec = options.Shard is null ? null : Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(specPath));
+        bool InShard(string name) => options.Shard is null || options.Shard.Contains(relativeSpec!, name);
         bool Selected(string? name) => (options.Property is null || name == options.Property) && InShard(name ?? "");
         byte[] bytes;
         try

@@ -60,7 +60,7 @@ public static class HtmlReport
                 .Append("<td>").Append(Text(r.Kind)).Append("</td>")
                 .Append("<td><span class=\"badge ").Append(outcome).Append("\">").Append(outcome).Append("</span></td>")
                 .Append("<td class=\"num\">").Append(Text(Interval(r))).Append("</td>")
-                .Append("<td class=\"num\">").Append(Text(ThresholdText(r.Threshold))).Append("</td>")
+                .Append("<td class=\"num\">").Append(Text(StepSummary.Threshold(r.Threshold))).Append("</td>")
                 .Append("<td class=\"num\">").Append(Text(ResultText.Seconds(r.Seconds))).Append("</td>")
                 .Append("<td>").Append(r.Cached ? "yes" : "").Append("</td></tr>\n");
         }
@@ -106,9 +106,6 @@ public static class HtmlReport
 
     private static string Interval(CheckResult r) =>
         r.Lower is null && r.Upper is null ? "" : $"[{ResultText.Number(r.Lower)}, {(r.Upper is double u && double.IsPositiveInfinity(u) ? "∞" : ResultText.Number(r.Upper))}]";
-
-    private static string ThresholdText(Threshold? threshold) =>
-        threshold?.AtMost is double m ? $"≤ {ResultText.Number(m)}" : threshold?.AtLeast is double l ? $"≥ {ResultText.Number(l)}" : "";
 
     /// <summary>Every coordinate in full (round-trip) precision: a witness is only useful if it can be replayed.</summary>
     private static string Vector(double[] values) => $"[{string.Join(", ", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}]";

@@ -19,7 +19,6 @@ internal static class TracePicture
         model.PlotMargins = new OxyThickness(50, 8, 12, 40);
         model.Legends.Add(new Legend { LegendPosition = LegendPosition.RightTop, LegendPlacement = LegendPlacement.Inside, LegendBackground = OxyColor.FromAColor(220, OxyColors.White) });
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "seconds", Minimum = 0 });
-        var values = model.Axes;
         var lower = new StairStepSeries { Title = "lower", Color = Svg.Failed, StrokeThickness = 2, MarkerType = MarkerType.Circle, MarkerSize = 2.5, MarkerFill = Svg.Failed };
         var upper = new StairStepSeries { Title = "upper", Color = Svg.Passed, StrokeThickness = 2, MarkerType = MarkerType.Circle, MarkerSize = 2.5, MarkerFill = Svg.Passed };
         foreach (var s in samples)
@@ -35,7 +34,7 @@ internal static class TracePicture
             .Concat(lower.Points.Select(p => p.Y))];
         double top = settled.Length > 0 ? settled.Max() : upper.Points.Min(p => p.Y);
         double bottom = Math.Min(0, settled.Length > 0 ? settled.Min() : 0);
-        values.Add(new LinearAxis { Position = AxisPosition.Left, Minimum = bottom, Maximum = top + 0.35 * (top - bottom) + 1e-9 });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Minimum = bottom, Maximum = top + 0.35 * (top - bottom) + 1e-9 });
         model.Series.Add(Drawable(lower));
         model.Series.Add(Drawable(upper));
         if (threshold is double t)

@@ -76,7 +76,6 @@ public static class ContractionProof
             var bounds = new LipschitzRoute(solver).Solve(lipschitz, residualOracle, progress: null, cancellation);
             if (bounds.Upper is double upper && upper < 1)
                 return new Contraction(upper, norm, $"Lip_{norm.Label()}(f − id) <= {upper:G4} < 1 over the box, certified by the Lipschitz search");
-            if (bounds.Lower is double lower && lower >= 1 && !bounds.TimedOut) continue;
         }
         return null;
     }

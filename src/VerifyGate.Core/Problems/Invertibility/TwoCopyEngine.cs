@@ -18,12 +18,12 @@ public sealed class TwoCopyEngine(IMipSolver solver)
     {
         Validate(query);
         // Cheap proofs first: a contraction f − id proves injectivity without a two-copy MIP.
-        if (query.CheapProofs && ContractionProof.Residual(query) is not null)
+        if (query.CheapProofs)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             double share = Math.Min(ContractionProof.MaxSeconds, ContractionProof.TimeShare * query.TimeLimitSeconds);
             if (ContractionProof.TryProve(query, solver, oracle, share, cancellation) is { } proven) return proven;
-            query = query with { TimeLimitSeconds = Math.Max(0.1, query.TimeLimitSeconds - clock.Elapsed.TotalSeconds) };
+            query = query with { TimeLimitSeconds = Math.Max(Math.Min(0.1, query.TimeLimitSeconds), query.TimeLimitSeconds - clock.Elapsed.TotalSeconds) };
         }
         return query.IsRadius
             ? new RadiusEngine(solver).Solve(query, oracle, progress, cancellation)
