@@ -100,7 +100,8 @@ public static class ResultJson
             X = w.X,
             Y = w.Y,
             Ratio = Finite(w.Ratio),
-            Outputs = w.OutputX is { } fx && w.OutputY is { } fy ? [fx, fy] : null,
+            // A pair's two outputs; a single point's (robustness) one.
+            Outputs = w.OutputX is { } fx ? w.OutputY is { } fy ? [fx, fy] : w.IsPair ? null : [fx] : null,
         } : null,
         Message = r.Message,
         Diagnostics = r.Diagnostics.Select(ToEntry).ToList(),

@@ -41,6 +41,35 @@ internal static class BackSubstitution
         return (lower, upper);
     }
 
+    /// <summary>The lower linear bounds themselves: value r of the target is at least A[r]·x + C[r] on the box, where
+    /// <see cref="LinearLower.Magnitude"/>[r] is the sum of the terms' magnitudes that went into C[r] (for
+    /// <see cref="SafeRounding"/> when the caller concretises a combination of rows).</summary>
+    public static LinearLower LowerLinear(Network network, int target, NetworkBounds bounds)
+    {
+        var ancestors = Ancestors(network, target);
+        var relaxations = new Dictionary<int, ReluRelaxation>();
+        foreach (int j in ancestors)
+            if (network.Nodes[j] is ReluNode relu)
+                relaxations[j] = new ReluRelaxation(relu, bounds.LowerSpan(relu.Source), bounds.UpperSpan(relu.Source));
+        int size = network.Nodes[target].Size;
+        var result = new LinearLower(new double[size][], new double[size], new double[size]);
+        var pass = new Pass(network, bounds, relaxations, ancestors)
+        {
+            Capture = (row, a, constant, magnitude) =>
+            {
+                result.A[row] = a.ToArray();
+                result.C[row] = constant;
+                result.Magnitude[row] = magnitude;
+            },
+        };
+        for (int start = 0; start < size; start++)  // one row at a time: the rows are few (a condition's atoms)
+            pass.Run(target, start, 1, upperSide: false, new double[1]);
+        return result;
+    }
+
+    /// <summary>value r ≥ A[r]·x + C[r] over the box.</summary>
+    public sealed record LinearLower(double[][] A, double[] C, double[] Magnitude);
+
     /// <summary>The target and every node it depends on, in decreasing index order.</summary>
     private static List<int> Ancestors(Network network, int target)
     {
@@ -60,10 +89,15 @@ internal static class BackSubstitution
         Dictionary<int, ReluRelaxation> relaxations, List<int> ancestors)
     {
         private readonly double[]?[] _coefficients = new double[]?[network.Nodes.Count];
+        private int _start;
+
+        /// <summary>Called with each row's input coefficients, constant and magnitude before they are concretised.</summary>
+        public Action<int, ReadOnlySpan<double>, double, double>? Capture { get; init; }
 
         /// <summary>Bounds one side (lower or upper) of target rows [start, start + rows).</summary>
         public void Run(int target, int start, int rows, bool upperSide, Span<double> result)
         {
+            _start = start;
             var constant = new double[rows];
             var magnitude = new double[rows];
             var identity = Rent(target, rows);
@@ -184,6 +218,7 @@ internal static class BackSubstitution
             for (int r = 0; r < rows; r++)
             {
                 var row = a.AsSpan(r * n, n);
+                Capture?.Invoke(_start + r, row, constant[r], magnitude[r]);
                 double v = constant[r], mag = magnitude[r];
                 for (int k = 0; k < n; k++)
                 {

@@ -21,7 +21,7 @@ public sealed class Checker
 
     public Checker(IEnumerable<IPropertyRunner> runners) => _runners = runners.ToDictionary(r => r.Kind);
 
-    public static IReadOnlyList<IPropertyRunner> DefaultRunners { get; } = [new LipschitzRunner(), .. TwoCopyRunner.All];
+    public static IReadOnlyList<IPropertyRunner> DefaultRunners { get; } = [new LipschitzRunner(), .. TwoCopyRunner.All, new RobustnessRunner()];
 
     /// <param name="paths">Property files, or folders searched recursively for *.verify.json.</param>
     public IReadOnlyList<CheckResult> Check(IEnumerable<string> paths, CheckOptions options,

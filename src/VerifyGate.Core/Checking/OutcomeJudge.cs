@@ -20,8 +20,9 @@ public static class OutcomeJudge
         bool atMost = threshold.Direction == ThresholdDirection.AtMost;
         double? resolution = atMost && run.Resolution is double r && t < r ? r : null;
         double decideAt = resolution ?? t;
-        bool passed = atMost ? run.Upper <= decideAt : run.Lower >= t;
-        bool violated = atMost ? run.Lower > decideAt : run.Upper < t;
+        bool strict = !atMost && run.StrictAtZero && t == 0;
+        bool passed = atMost ? run.Upper <= decideAt : strict ? run.Lower > t : run.Lower >= t;
+        bool violated = atMost ? run.Lower > decideAt : strict ? run.Upper <= t && run.Witness is not null : run.Upper < t;
         string bounds = $"{quantity} certified in {ResultText.Bounds(run.Lower, run.Upper)}";
         string time = $"in {ResultText.Seconds(run.Seconds)}";
         string atResolution = resolution is null
@@ -29,13 +30,13 @@ public static class OutcomeJudge
             : $" at the engine's resolution {ResultText.Number(resolution)} (atMost {ResultText.Number(t)} is below it)";
 
         if (passed)
-            return new Verdict(Outcome.Passed, true, $"{bounds} {(atMost ? "<=" : ">=")} {ResultText.Number(decideAt)} (passed{atResolution}) {time}", null);
+            return new Verdict(Outcome.Passed, true, $"{bounds} {(atMost ? "<=" : strict ? ">" : ">=")} {ResultText.Number(decideAt)} (passed{atResolution}) {time}", null);
 
         if (violated)
         {
             string broken = atMost
                 ? resolution is null ? $"exceeds atMost {ResultText.Number(t)}" : $"exceeds the resolution {ResultText.Number(resolution)} of atMost {ResultText.Number(t)}"
-                : $"is below atLeast {ResultText.Number(t)}";
+                : strict ? $"is not above atLeast {ResultText.Number(t)} (the condition is strict)" : $"is below atLeast {ResultText.Number(t)}";
             string message = $"{bounds} {broken}{WitnessText(run)} (failed) {time}";
             return new Verdict(Outcome.Failed, true, message, At(spec, threshold.FieldName, CheckCodes.Violated, $"property '{spec.Name}' is violated: {message}", false));
         }
@@ -60,6 +61,8 @@ public static class OutcomeJudge
 
     private static string WitnessText(BoundsRun run)
     {
+        if (run.Witness is { IsPair: false, OutputX: { } outputs } point)
+            return $": witness x={ResultText.Vector(point.X)}, outputs {ResultText.Vector(outputs)}";
         if (run.Witness is not { IsPair: true } w) return "";
         string ratio = w.Ratio is double r ? $", ratio {ResultText.Number(r)}" : "";
         return $": witness x={ResultText.Vector(w.X)}, y={ResultText.Vector(w.Y)}{ratio}";

@@ -9,7 +9,7 @@ internal static class FieldNames
         OutputNorm = "outputNorm", Norm = "norm", Outputs = "outputs", AtMost = "atMost", AtLeast = "atLeast",
         TimeLimitSeconds = "timeLimitSeconds", OnInconclusive = "onInconclusive", Solver = "solver",
         OutputTolerance = "outputTolerance", Center = "center", Fixed = "fixed", MaxRadius = "maxRadius",
-        Separation = "separation", Reference = "reference";
+        Separation = "separation", Reference = "reference", Label = "label", Constraints = "constraints", VnnLib = "vnnlib";
 
     public const string Lower = "lower", Upper = "upper", Radius = "radius";
 
@@ -18,7 +18,7 @@ internal static class FieldNames
     public static readonly string[] PropertyFields =
     [
         Name, Kind, Domain, InputNorm, OutputNorm, Norm, Outputs, AtMost, AtLeast, TimeLimitSeconds,
-        OnInconclusive, Solver, OutputTolerance, Center, Fixed, MaxRadius, Separation, Reference,
+        OnInconclusive, Solver, OutputTolerance, Center, Fixed, MaxRadius, Separation, Reference, Label, Constraints, VnnLib,
     ];
 
     /// <summary>Everything but the name may be given file-wide.</summary>
@@ -29,10 +29,11 @@ internal static class FieldNames
     /// <summary>The kinds a kind-specific field applies to; fields not listed apply to every kind.</summary>
     public static IReadOnlyList<PropertyKind>? KindsOf(string field) => field switch
     {
-        Domain => [PropertyKind.Lipschitz, PropertyKind.Invertibility, PropertyKind.Matching],
+        Domain => [PropertyKind.Lipschitz, PropertyKind.Invertibility, PropertyKind.Matching, PropertyKind.Robustness],
         OutputTolerance => [PropertyKind.Invertibility, PropertyKind.Matching],
         Center or Fixed or MaxRadius or Separation => [PropertyKind.InvertibilityRadius, PropertyKind.PreimageRadius],
         Reference => [PropertyKind.Matching],
+        Label or Constraints or VnnLib => [PropertyKind.Robustness],
         _ => null,
     };
 

@@ -8,6 +8,7 @@ public enum PropertyKind
     InvertibilityRadius,
     PreimageRadius,
     Matching,
+    Robustness,
 }
 
 public static class PropertyKinds
@@ -20,6 +21,7 @@ public static class PropertyKinds
         ("invertibility-radius", PropertyKind.InvertibilityRadius),
         ("preimage-radius", PropertyKind.PreimageRadius),
         ("matching", PropertyKind.Matching),
+        ("robustness", PropertyKind.Robustness),
     ];
 
     public static string ToFileName(this PropertyKind kind) => All.First(k => k.Kind == kind).Name;
@@ -35,7 +37,8 @@ public static class PropertyKinds
     public static bool IsRadiusKind(this PropertyKind kind) =>
         kind is PropertyKind.InvertibilityRadius or PropertyKind.PreimageRadius;
 
-    /// <summary>Radius kinds bound their quantity from below (<c>atLeast</c>); the others from above (<c>atMost</c>).</summary>
+    /// <summary>Radius kinds and robustness (its worst margin) bound their quantity from below (<c>atLeast</c>); the
+    /// others from above (<c>atMost</c>).</summary>
     public static ThresholdDirection ThresholdDirection(this PropertyKind kind) =>
-        kind.IsRadiusKind() ? Specs.ThresholdDirection.AtLeast : Specs.ThresholdDirection.AtMost;
+        kind.IsRadiusKind() || kind == PropertyKind.Robustness ? Specs.ThresholdDirection.AtLeast : Specs.ThresholdDirection.AtMost;
 }

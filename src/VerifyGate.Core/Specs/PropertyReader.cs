@@ -34,11 +34,13 @@ internal sealed class PropertyReader(DiagnosticBag bag, string file, string spec
         var policy = p.Get(FieldNames.OnInconclusive) is { } pm ? _values.Choice(pm.Value, FieldNames.OnInconclusive, Policies) : InconclusivePolicy.Fail;
         var solver = p.Get(FieldNames.Solver) is { } sm ? _values.Choice(sm.Value, FieldNames.Solver, Solvers) : SolverChoice.Scip;
         var (inputNorm, outputNorm) = ReadNorms(p, kind);
-        var outputs = p.Get(FieldNames.Outputs) is { } om ? _values.IndexArray(om.Value, FieldNames.Outputs, p.Positions, allowEmpty: false) : null;
+        // kind robustness reads 'outputs' as its output bounds (ReadRobustnessFields)
+        var outputs = kind != PropertyKind.Robustness && p.Get(FieldNames.Outputs) is { } om
+            ? _values.IndexArray(om.Value, FieldNames.Outputs, p.Positions, allowEmpty: false) : null;
 
         if (kind is not PropertyKind k) return null;
         ReportFieldsNotForKind(own, k);
-        var spec = k.IsRadiusKind() ? ReadRadiusFields(p, k) : ReadBoxFields(p, k);
+        var spec = k.IsRadiusKind() ? ReadRadiusFields(p, k) : k == PropertyKind.Robustness ? ReadRobustnessFields(p) : ReadBoxFields(p, k);
         if (bag.ErrorCount != errors || spec == null || name == null || threshold == null) return null;
         return spec with
         {
@@ -114,6 +116,8 @@ internal sealed class PropertyReader(DiagnosticBag bag, string file, string spec
             bag.Error(second.NamePosition, SpecErrorCodes.ThresholdCount, "give exactly one of 'atMost' and 'atLeast', not both");
             return null;
         }
+        if (atMost == null && atLeast == null && kind == PropertyKind.Robustness)
+            return new Threshold(ThresholdDirection.AtLeast, 0);  // the condition itself: a margin of at least 0
         if (atMost == null && atLeast == null)
         {
             string hint = kind is PropertyKind k ? $" (kind {k.ToFileName()} takes '{(k.ThresholdDirection() == ThresholdDirection.AtMost ? "atMost" : "atLeast")}')" : "";
@@ -196,6 +200,57 @@ internal sealed class PropertyReader(DiagnosticBag bag, string file, string spec
         if (kind == PropertyKind.Matching) reference = ReadReference(p);
         if (domain == null) return null;
         return NewSpec(p, kind) with { Domain = domain, OutputTolerance = tolerance, ReferencePath = reference };
+    }
+
+    /// <summary>A domain and one condition (label, outputs or constraints), or a VNN-LIB file holding both.</summary>
+    private PropertySpec? ReadRobustnessFields(Context p)
+    {
+        var conditionFields = new[] { FieldNames.Label, FieldNames.Outputs, FieldNames.Constraints, FieldNames.VnnLib };
+        var given = conditionFields.Select(f => p.GetOwn(f) ?? p.GetDefault(f)).OfType<JMember>().ToArray();
+        if (given.Length != 1)
+        {
+            string fields = "'label', 'outputs', 'constraints' or 'vnnlib'";
+            if (given.Length == 0) bag.Error(p.Start, SpecErrorCodes.ConditionCount, $"kind robustness needs a condition: give one of {fields}");
+            else bag.Error(given.MaxBy(m => (m.NamePosition.Line, m.NamePosition.Column))!.NamePosition, SpecErrorCodes.ConditionCount,
+                $"give one condition, not {string.Join(" and ", given.Select(m => $"'{m.Name}'"))}");
+            return null;
+        }
+        var member = given[0];
+        if (member.Name == FieldNames.VnnLib)
+        {
+            if (p.GetOwn(FieldNames.Domain) is { } own)
+            {
+                bag.Error(own.NamePosition, SpecErrorCodes.ConditionCount, "a 'vnnlib' property takes its domain from the VNN-LIB file; remove 'domain'");
+                return null;
+            }
+            return ReadVnnLibPath(member) is { } path ? NewSpec(p, PropertyKind.Robustness) with { VnnLibPath = path } : null;
+        }
+        DomainSpec? domain = null;
+        if (p.Get(FieldNames.Domain) is { } dm) domain = DomainReader.Read(dm.Value, _values, p.Positions);
+        else bag.Error(p.Start, SpecErrorCodes.MissingField, "kind robustness needs a 'domain' (or a 'vnnlib' file)");
+        var reader = new ConditionReader(_values, p.Positions);
+        var condition = member.Name switch
+        {
+            FieldNames.Label => reader.ReadLabel(member.Value),
+            FieldNames.Outputs => reader.ReadOutputs(member.Value),
+            _ => reader.ReadConstraints(member.Value),
+        };
+        if (domain == null || condition == null) return null;
+        return NewSpec(p, PropertyKind.Robustness) with { Domain = domain, Condition = condition };
+    }
+
+    private string? ReadVnnLibPath(JMember member)
+    {
+        if (_values.String(member.Value, FieldNames.VnnLib) is not { } text) return null;
+        if (text.Trim().Length == 0 || !SpecLoader.IsPathText(text))
+        {
+            bag.Error(member.Value.Position, SpecErrorCodes.InvalidValue, "'vnnlib' is not a file path");
+            return null;
+        }
+        string path = Path.GetFullPath(Path.Combine(specFolder, text));
+        if (File.Exists(path)) return path;
+        bag.Error(member.Value.Position, SpecErrorCodes.VnnLibNotFound, $"VNN-LIB file '{text}' not found (looked for {path})");
+        return null;
     }
 
     private string? ReadReference(Context p)

@@ -47,5 +47,10 @@ public sealed record PropertySpec
     /// <summary>Full path of the reference model f, matching only.</summary>
     public string? ReferencePath { get; init; }
 
+    /// <summary>The output condition, kind robustness only (null with <see cref="VnnLibPath"/>).</summary>
+    public ConditionSpec? Condition { get; init; }
+    /// <summary>Full path of the VNN-LIB file holding the domain and condition, kind robustness only.</summary>
+    public string? VnnLibPath { get; init; }
+
     public string KindName => Kind.ToFileName();
 }

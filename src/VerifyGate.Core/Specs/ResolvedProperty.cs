@@ -11,4 +11,9 @@ public sealed record ResolvedProperty(
     IReadOnlyList<double> Lower,
     IReadOnlyList<double> Upper,
     IReadOnlyList<int> Outputs,
-    IReadOnlyList<int> FixedInputs);
+    IReadOnlyList<int> FixedInputs)
+{
+    /// <summary>Kind robustness: each input box with its output condition (one for a domain, one per box of a VNN-LIB
+    /// file); <see cref="Lower"/>/<see cref="Upper"/> are then the smallest box holding them all.</summary>
+    public IReadOnlyList<Problems.Robustness.RobustnessCase>? Cases { get; init; }
+}

@@ -59,6 +59,11 @@ public static class SpecErrorCodes
     public const string ReferenceNotFound = "VG1025";
     /// <summary>Warning: the file has no properties.</summary>
     public const string NoProperties = "VG1026";
+    /// <summary>A robustness property with none, or more than one, of label, outputs, constraints and vnnlib (or a
+    /// vnnlib property with a domain, which the file gives).</summary>
+    public const string ConditionCount = "VG1027";
+    /// <summary>The VNN-LIB file of a robustness property does not exist.</summary>
+    public const string VnnLibNotFound = "VG1028";
     /// <summary>A domain end, centre, radius, maxRadius or outputTolerance beyond ±1e6
     /// (<see cref="Numerics.MagnitudeLimits.SpecValue"/>), where the solver's answers cannot be trusted.</summary>
     public const string MagnitudeTooLarge = "VG1030";
@@ -73,6 +78,11 @@ public static class SpecErrorCodes
     public const string CenterSizeMismatch = "VG1104";
     /// <summary>Every input is fixed, so there is nothing to vary.</summary>
     public const string NoFreeInput = "VG1105";
+    /// <summary>A robustness condition sized differently from the model's outputs (coefficients, output bounds).</summary>
+    public const string ConditionSizeMismatch = "VG1106";
+    /// <summary>The VNN-LIB file cannot be read: a construct outside the supported subset, a syntax error, or variable
+    /// counts that differ from the model's (reported at the line in the VNN-LIB file).</summary>
+    public const string VnnLibInvalid = "VG1107";
 
     /// <summary>Every code above, for documentation checks.</summary>
     public static IReadOnlyList<string> All { get; } =

@@ -27,6 +27,7 @@ public static class SpecValidator
                     Error($"outputs[{i}]", SpecErrorCodes.OutputIndexOutOfRange,
                         $"output index {outputs[i]} is out of range: the model has {outputSize} output{Plural(outputSize)} (0 to {outputSize - 1})");
 
+        if (property.Kind == PropertyKind.Robustness) return ResolveRobustness(property, inputSize, outputSize, Error, diagnostics);
         var box = property.Kind.IsRadiusKind()
             ? RadiusBox(property, inputSize, Error)
             : DomainBox(property, inputSize, Error);
@@ -43,6 +44,19 @@ public static class SpecValidator
         }
         var outputList = property.Outputs ?? Enumerable.Range(0, outputSize).ToArray();
         return (new ResolvedProperty(property, lower, upper, outputList, fixedInputs), diagnostics);
+    }
+
+    private static (ResolvedProperty? Property, IReadOnlyList<Diagnostic> Diagnostics) ResolveRobustness(
+        PropertySpec property, int inputSize, int outputSize, Action<string, string, string> error, List<Diagnostic> diagnostics)
+    {
+        var box = property.Domain is null ? null : DomainBox(property, inputSize, error);
+        if (diagnostics.Count > 0) return (null, diagnostics);
+        var cases = RobustnessResolution.Cases(property, box?.Lower, box?.Upper, inputSize, outputSize, error, diagnostics);
+        if (diagnostics.Count > 0 || cases is null) return (null, diagnostics);
+        var lower = Enumerable.Range(0, inputSize).Select(i => cases.Min(c => c.Lower[i])).ToArray();
+        var upper = Enumerable.Range(0, inputSize).Select(i => cases.Max(c => c.Upper[i])).ToArray();
+        var fixedInputs = Enumerable.Range(0, inputSize).Where(i => lower[i] == upper[i]).ToArray();
+        return (new ResolvedProperty(property, lower, upper, Enumerable.Range(0, outputSize).ToArray(), fixedInputs) { Cases = cases }, diagnostics);
     }
 
     private static (double[] Lower, double[] Upper)? DomainBox(PropertySpec property, int inputSize, Action<string, string, string> error)

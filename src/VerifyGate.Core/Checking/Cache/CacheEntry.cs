@@ -12,6 +12,7 @@ internal sealed class CacheEntry
     public double? Upper { get; set; }
     public CachedWitness? Witness { get; set; }
     public double? Resolution { get; set; }
+    public bool StrictAtZero { get; set; }
     public string Solver { get; set; } = "";
     public double Seconds { get; set; }
     public string[] Notes { get; set; } = [];

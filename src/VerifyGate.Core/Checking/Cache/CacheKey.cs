@@ -49,6 +49,7 @@ public static class CacheKey
             if (spec.MaxRadius is double maxRadius) w.WriteNumber("maxRadius", maxRadius);
             if (spec.Separation is double separation) w.WriteNumber("separation", separation);
             if (referenceSha256 is not null) w.WriteString("reference", referenceSha256);
+            if (property.Cases is { } cases) Cases(w, cases);
             w.WriteBoolean("exact", exact);
             w.WriteNumber("timeLimitSeconds", timeLimitSeconds);
             w.WriteString("solver", solverVersion);
@@ -56,6 +57,35 @@ public static class CacheKey
             w.WriteEndObject();
         }
         return buffer.ToArray();
+    }
+
+    /// <summary>A robustness property's boxes and conditions as resolved, so an edit of its VNN-LIB file changes the key.</summary>
+    private static void Cases(Utf8JsonWriter w, IReadOnlyList<Problems.Robustness.RobustnessCase> cases)
+    {
+        w.WriteStartArray("cases");
+        foreach (var c in cases)
+        {
+            w.WriteStartObject();
+            Numbers(w, "lower", c.Lower);
+            Numbers(w, "upper", c.Upper);
+            w.WriteStartArray("clauses");
+            foreach (var clause in c.Condition.Clauses)
+            {
+                w.WriteStartArray();
+                foreach (var atom in clause.Atoms)
+                {
+                    w.WriteStartObject();
+                    Numbers(w, "coefficients", atom.Coefficients);
+                    w.WriteNumber("bound", atom.Bound);
+                    w.WriteBoolean("strict", atom.Strict);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static void Numbers(Utf8JsonWriter w, string name, IReadOnlyList<double> values)

@@ -49,6 +49,9 @@ public sealed record BoundsRun
     /// <summary>The run's cancellation token fired (Ctrl-C, SIGTERM, a test-run cancel): the bounds are those
     /// reached by then, the result is never cached.</summary>
     public bool Cancelled { get; init; }
+    /// <summary>The quantity is a margin whose condition breaks at 0 itself (a label must be the strict maximum):
+    /// atLeast 0 then passes only above 0, and a witness at 0 violates it.</summary>
+    public bool StrictAtZero { get; init; }
     public required string Solver { get; init; }
     public double Seconds { get; init; }
     public IReadOnlyList<string> Notes { get; init; } = [];
