@@ -71,7 +71,17 @@ internal sealed class RobustnessDomain : ISearchDomain<SplitBox>
             _witnesses.Offer(centre);
             if (MarginAttack.Corner(_network, _condition, centre, node.Low, node.High) is { } corner) _witnesses.Offer(corner);
             double marginLower = CertifiedMarginLower(bounds);
-            bool final = bounds.TotalUnstable == 0 && node.FixedPhases == 0 && _condition.Clauses.All(c => c.Atoms.Count == 1);
+            bool stable = bounds.TotalUnstable == 0;
+            bool final = stable && node.FixedPhases == 0 && _condition.Clauses.All(c => c.Atoms.Count == 1);
+            // Phase-split nodes and stable multi-atom boxes get the LP: it sees the fixed phases and the clauses' maxima.
+            if (!final && (BranchesOnActivations || stable))
+            {
+                var lp = LpMarginLower(bounds, marginLower, Math.Min(LpSeconds, remainingSeconds));
+                marginLower = Math.Max(marginLower, lp.Lower);
+                final = stable && lp.Complete;
+                // An LP that did not finish on a fixed pattern: often a pattern no point has, which the region LP proves.
+                if (stable && !lp.Complete && node.FixedPhases > 0 && IsEmptyPattern(bounds)) return Result(double.NegativeInfinity, final: true);
+            }
             return Result(-marginLower, final);
         }
     }
@@ -100,6 +110,31 @@ internal sealed class RobustnessDomain : ISearchDomain<SplitBox>
     }
 
     private const double RoundingAllowance = 1e-9;
+    private const double LpSeconds = 10;
+
+    private bool IsEmptyPattern(NetworkBounds bounds)
+    {
+        var pattern = PhaseSplit.StablePattern(bounds);
+        return PatternRegion.Classify(bounds, pattern, LocalAffineMap.Of(_slacks, pattern), LpSeconds).Kind == RegionKind.Empty;
+    }
+
+    /// <summary>The LP bound of every clause (<see cref="MarginLp"/>), each LP's point offered as a witness; Complete when
+    /// every clause's LP was solved.</summary>
+    private (double Lower, bool Complete) LpMarginLower(NetworkBounds bounds, double crownLower, double seconds)
+    {
+        double margin = double.PositiveInfinity;
+        bool complete = true;
+        int row = 0;
+        foreach (var clause in _condition.Clauses)
+        {
+            var (lower, point) = MarginLp.Clause(bounds, row, clause.Atoms.Count, seconds);
+            row += clause.Atoms.Count;
+            if (point is not null) _witnesses.Offer(point);
+            if (lower is null) complete = false;
+            margin = Math.Min(margin, lower ?? crownLower);
+        }
+        return (margin - RoundingAllowance * (1 + Math.Abs(margin)), complete);
+    }
 
     public IReadOnlyList<SplitBox>? Split(SplitBox node, int depth)
     {
