@@ -76,7 +76,7 @@ internal sealed class RobustnessDomain : ISearchDomain<SplitBox>
             // Phase-split nodes and stable multi-atom boxes get the LP: it sees the fixed phases and the clauses' maxima.
             if (!final && (BranchesOnActivations || stable))
             {
-                var lp = LpMarginLower(bounds, marginLower, Math.Min(LpSeconds, remainingSeconds));
+                var lp = LpMarginLower(bounds, Math.Min(LpSeconds, remainingSeconds));
                 marginLower = Math.Max(marginLower, lp.Lower);
                 final = stable && lp.Complete;
                 // An LP that did not finish on a fixed pattern: often a pattern no point has, which the region LP proves.
@@ -87,12 +87,20 @@ internal sealed class RobustnessDomain : ISearchDomain<SplitBox>
     }
 
     /// <summary>A lower bound of the margin over the bounds' box from the slack layer's lower bounds.</summary>
-    public double CertifiedMarginLower(NetworkBounds bounds)
+    public double CertifiedMarginLower(NetworkBounds bounds) => WithAllowance(ClauseLowers(bounds).Min());
+
+    private static double WithAllowance(double margin) => margin - RoundingAllowance * (1 + Math.Abs(margin));
+
+    /// <summary>Per clause, a lower bound of its margin over the bounds' box: its largest atom bound, or for several atoms
+    /// the best combination of their linear bounds (<see cref="ClauseBound"/>) when that can lower the minimum.</summary>
+    private double[] ClauseLowers(NetworkBounds bounds)
     {
+        var result = new double[_condition.Clauses.Count];
         var slackLower = bounds.LowerSpan(_slacks.OutputIndex);
         double margin = double.PositiveInfinity;
         int row = 0;
         BackSubstitution.LinearLower? linear = null;
+        int c = 0;
         foreach (var clause in _condition.Clauses)
         {
             double best = double.NegativeInfinity;
@@ -105,8 +113,9 @@ internal sealed class RobustnessDomain : ISearchDomain<SplitBox>
             }
             row += clause.Atoms.Count;
             margin = Math.Min(margin, best);
+            result[c++] = best;
         }
-        return margin - RoundingAllowance * (1 + Math.Abs(margin));
+        return result;
     }
 
     private const double RoundingAllowance = 1e-9;
@@ -120,20 +129,27 @@ internal sealed class RobustnessDomain : ISearchDomain<SplitBox>
 
     /// <summary>The LP bound of every clause (<see cref="MarginLp"/>), each LP's point offered as a witness; Complete when
     /// every clause's LP was solved.</summary>
-    private (double Lower, bool Complete) LpMarginLower(NetworkBounds bounds, double crownLower, double seconds)
+    /// <summary>Clauses are taken from the lowest back-substitution bound up, and a clause whose bound is already at
+    /// least the minimum so far is skipped (it cannot lower it), so the minimum is exact when every LP taken is.
+    /// All LPs share <paramref name="seconds"/>.</summary>
+    private (double Lower, bool Complete) LpMarginLower(NetworkBounds bounds, double seconds)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var crown = ClauseLowers(bounds);
+        var firstRow = new int[crown.Length];
+        for (int c = 1; c < crown.Length; c++) firstRow[c] = firstRow[c - 1] + _condition.Clauses[c - 1].Atoms.Count;
         double margin = double.PositiveInfinity;
         bool complete = true;
-        int row = 0;
-        foreach (var clause in _condition.Clauses)
+        foreach (int c in Enumerable.Range(0, crown.Length).OrderBy(c => crown[c]))
         {
-            var (lower, point) = MarginLp.Clause(bounds, row, clause.Atoms.Count, seconds);
-            row += clause.Atoms.Count;
+            if (crown[c] >= margin) continue;
+            double left = seconds - clock.Elapsed.TotalSeconds;
+            var (lower, point) = left > 0 ? MarginLp.Clause(bounds, firstRow[c], _condition.Clauses[c].Atoms.Count, left) : (null, null);
             if (point is not null) _witnesses.Offer(point);
             if (lower is null) complete = false;
-            margin = Math.Min(margin, lower ?? crownLower);
+            margin = Math.Min(margin, Math.Max(crown[c], lower ?? double.NegativeInfinity));
         }
-        return (margin - RoundingAllowance * (1 + Math.Abs(margin)), complete);
+        return (WithAllowance(margin), complete);
     }
 
     public IReadOnlyList<SplitBox>? Split(SplitBox node, int depth)
