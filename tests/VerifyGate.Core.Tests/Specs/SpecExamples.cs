@@ -103,7 +103,23 @@ internal static class SpecExamples
         }
         """;
 
-    public static readonly string[] Valid = [SpecFormatExample, AllKinds, WithDefaults];
+    /// <summary>Every form of the robustness kind's condition; checks net.onnx (2 inputs, 3 outputs).</summary>
+    public const string Robustness = """
+        {
+          "model": "net.onnx",
+          "defaults": { "domain": { "center": [0.5, 0.5], "radius": 0.1 } },
+          "properties": [
+            { "name": "label", "kind": "robustness", "label": 2 },
+            { "name": "margin", "kind": "robustness", "label": 0, "atLeast": 0.25, "timeLimitSeconds": 5 },
+            { "name": "bounds", "kind": "robustness", "outputs": { "lower": -1, "upper": [1, null, 2] } },
+            { "name": "all", "kind": "robustness", "domain": { "lower": 0, "upper": 1 },
+              "constraints": [ { "coefficients": [1, -1, 0], "atMost": 0 }, { "any": [ { "coefficients": [0, 1, 0], "atMost": 1 }, { "coefficients": [0, -1, 0], "atMost": -3 } ] } ] },
+            { "name": "any", "kind": "robustness", "constraints": { "any": [ { "coefficients": [1, 0, 0], "atMost": 0 }, { "coefficients": [0, 0, 1], "atMost": 0 } ] } }
+          ]
+        }
+        """;
+
+    public static readonly string[] Valid = [SpecFormatExample, AllKinds, WithDefaults, Robustness];
 
     /// <summary>Invalid files with the code the loader reports for each; the schema must reject them too.</summary>
     public static readonly (string Json, string Code)[] Invalid =
@@ -132,6 +148,15 @@ internal static class SpecExamples
         (One("lipschitz", Box, "\"atMost\": \"NaN\""), "VG1010"),
         (One("lipschitz", "\"domain\": { \"lower\": [0, 0], \"upper\": [1, 1] }", "\"atMost\": 1", "\"onInconclusive\": \"ignore\""), "VG1020"),
         (One("preimage-radius", "\"center\": [0]", "\"maxRadius\": 1", "\"atLeast\": 1", "\"separation\": 0"), "VG1024"),
+        (One("robustness", Box), "VG1027"),
+        (One("robustness", Box, "\"label\": 0", "\"outputs\": { \"lower\": 0 }"), "VG1027"),
+        (One("robustness", Box, "\"label\": 0", "\"atMost\": 1"), "VG1022"),
+        (One("robustness", Box, "\"label\": -1"), "VG1006"),
+        (One("robustness", Box, "\"outputs\": { }"), "VG1005"),
+        (One("robustness", Box, "\"constraints\": [ { \"coefficients\": [1] } ]"), "VG1005"),
+        (One("robustness", Box, "\"constraints\": { \"any\": [ { \"all\": [] } ] }"), "VG1020"),
+        (One("robustness", "\"label\": 0"), "VG1005"),
+        (One("lipschitz", Box, "\"atMost\": 1", "\"label\": 0"), "VG1023"),
         ("""{ "defaults": { "name": "x" }, "properties": [] }""", "VG1007"),
         ("""{ "properties": {} }""", "VG1003"),
         ("[1, 2]", "VG1002"),
