@@ -101,7 +101,7 @@ public static class ResultJson
             Y = w.Y,
             Ratio = Finite(w.Ratio),
             // A pair's two outputs; a single point's (robustness) one.
-            Outputs = w.OutputX is { } fx ? w.OutputY is { } fy ? [fx, fy] : w.IsPair ? null : [fx] : null,
+            Outputs = w.OutputX is { } fx ? w.OutputY is { } fy ? [fx, fy] : w.IsPoint ? [fx] : null : null,
         } : null,
         Message = r.Message,
         Diagnostics = r.Diagnostics.Select(ToEntry).ToList(),

@@ -62,7 +62,7 @@ public static class ResultRenderer
         };
         lines.Add($"{result.Kind} '{result.Property}': certified [{Full(result.Lower)}, {Full(result.Upper)}], threshold {threshold}, " +
                   $"{outcome} in {ResultText.Seconds(result.Seconds)}{(result.Cached ? " (cached)" : "")}");
-        if (result.Witness is { IsPair: false, OutputX: { } outputs } point)
+        if (result.Witness is { IsPoint: true, OutputX: { } outputs } point)
             lines.Add($"witness x={ResultText.Vector(point.X, 16)}, outputs {ResultText.Vector(outputs, 16)}");
         else if (result.Witness is { } w)
         {

@@ -16,6 +16,8 @@ public sealed record Witness(double[] X, double[] Y, double? Ratio, double[]? Ou
 {
     /// <summary>Two distinct inputs: only such a witness is ever shown (x = y shows nothing).</summary>
     public bool IsPair => !X.AsSpan().SequenceEqual(Y);
+    /// <summary>One input with its output (a robustness counterexample or worst point): X = Y, only OutputX.</summary>
+    public bool IsPoint => !IsPair && OutputX is not null && OutputY is null;
 }
 
 /// <summary>The input ball of a radius kind (<c>center</c>, <c>norm</c>, <c>maxRadius</c>): the report draws it.</summary>

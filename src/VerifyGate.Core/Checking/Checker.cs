@@ -227,7 +227,7 @@ public sealed class Checker
                 Seconds = bounds.Seconds,
                 Solver = bounds.Solver,
                 Cached = cached,
-                Witness = bounds.Witness is { IsPair: true } witness ? witness : null,
+                Witness = bounds.Witness is { } witness && (witness.IsPair || witness.IsPoint) ? witness : null,
                 Message = verdict.Message,
                 Diagnostic = verdict.Diagnostic,
                 Diagnostics = verdict.Diagnostic is { } d ? [d] : [],

@@ -61,7 +61,7 @@ public static class OutcomeJudge
 
     private static string WitnessText(BoundsRun run)
     {
-        if (run.Witness is { IsPair: false, OutputX: { } outputs } point)
+        if (run.Witness is { IsPoint: true, OutputX: { } outputs } point)
             return $": witness x={ResultText.Vector(point.X)}, outputs {ResultText.Vector(outputs)}";
         if (run.Witness is not { IsPair: true } w) return "";
         string ratio = w.Ratio is double r ? $", ratio {ResultText.Number(r)}" : "";
