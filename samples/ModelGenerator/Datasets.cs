@@ -42,4 +42,37 @@ public static class Datasets
         }
         return (inputs, targets);
     }
+
+    /// <summary>Grey-level 6×6 images (36 inputs in [0, 1], row by row) of three classes: a horizontal bar (a whole
+    /// row), a vertical bar (a whole column) and a diagonal (the main or the anti-diagonal, or one of their neighbours
+    /// beside them). Bar pixels are 0.6 to 1, the background 0 to 0.4, all drawn uniformly. Targets are one-hot scores
+    /// of the three classes.</summary>
+    public static (double[][] Inputs, double[][] Targets) Bars(int count, Random random)
+    {
+        const int n = 6;
+        var inputs = new double[count][];
+        var targets = new double[count][];
+        for (int s = 0; s < count; s++)
+        {
+            int label = random.Next(3);
+            int position = label < 2 ? random.Next(n) : random.Next(3) - 1;
+            bool anti = label == 2 && random.Next(2) == 1;
+            var image = new double[n * n];
+            for (int row = 0; row < n; row++)
+                for (int col = 0; col < n; col++)
+                {
+                    bool bar = label switch
+                    {
+                        0 => row == position,
+                        1 => col == position,
+                        _ => (anti ? row + col - (n - 1) : col - row) == position,
+                    };
+                    double noise = 0.4 * random.NextDouble();
+                    image[row * n + col] = bar ? 1 - noise : noise;
+                }
+            inputs[s] = image;
+            targets[s] = [label == 0 ? 1 : 0, label == 1 ? 1 : 0, label == 2 ? 1 : 0];
+        }
+        return (inputs, targets);
+    }
 }

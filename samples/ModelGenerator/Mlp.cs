@@ -101,6 +101,22 @@ public sealed class Mlp
         return total / inputs.Length;
     }
 
+    /// <summary>The share of inputs whose largest output is the target's largest (the first of equals).</summary>
+    public double Accuracy(double[][] inputs, double[][] targets)
+    {
+        int correct = 0;
+        for (int s = 0; s < inputs.Length; s++)
+            if (ArgMax(Forward(inputs[s])) == ArgMax(targets[s])) correct++;
+        return (double)correct / inputs.Length;
+    }
+
+    private static int ArgMax(double[] values)
+    {
+        int best = 0;
+        for (int i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
+        return best;
+    }
+
     private void Accumulate(double[] x, double[] target, double[][,] gradW, double[][] gradB)
     {
         var layers = new List<double[]>();

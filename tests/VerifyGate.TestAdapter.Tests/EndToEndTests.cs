@@ -13,6 +13,8 @@ public class EndToEndTests(ModelRepoCopy repo) : IClassFixture<ModelRepoCopy>
         ("step-lipschitz-linf", "lipschitz", "atMost"), ("position-lipschitz-l1", "lipschitz", "atMost"),
         ("step-lipschitz-wide-box", "lipschitz", "atMost"), ("no-other-preimage-near-state", "preimage-radius", "atLeast"),
         ("pruned-calibrates-onto-full-controller", "matching", "atMost"),
+        ("keeps-label-near-horizontal-bar", "robustness", "atLeast"), ("keeps-label-near-vertical-bar", "robustness", "atLeast"),
+        ("keeps-label-near-diagonal", "robustness", "atLeast"), ("keeps-label-near-anti-diagonal", "robustness", "atLeast"),
     ];
 
     private static readonly string[] SampleProperties = [.. SampleCases.Select(c => c.Name)];
@@ -54,7 +56,7 @@ public class EndToEndTests(ModelRepoCopy repo) : IClassFixture<ModelRepoCopy>
         Assert.Equal("models.broken", broken.ClassName);
         Assert.Matches(@"models/broken\.verify\.json\(3,1\): error VG1001: not valid JSON", broken.Message);
         Assert.Contains("broken.verify.json:line 3", broken.StackTrace);
-        Assert.Contains($"Failed!  - Failed:     2, Passed:     {SampleProperties.Length}", output);
+        Assert.Matches($@"Failed!\s+- Failed:\s+2, Passed:\s+{SampleProperties.Length},", output);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public class SampleModelsTests
         try
         {
             var written = SampleModels.Write(directory);
-            Assert.Equal(3, written.Count);
+            Assert.Equal(4, written.Count);
             foreach (string path in written)
             {
                 string committed = RepoPaths.Of(Path.Combine("samples", "ModelRepo", "models", Path.GetFileName(path)));
