@@ -128,3 +128,30 @@ public sealed class RobustnessOracleTests
         return min;
     }
 }
+
+/// <summary>Several boxes (a VNN-LIB file's cases): the property's margin is the smallest over all of them, so a first box
+/// that merely sits below a negative threshold's mirror image must not end the search before a later box is checked.</summary>
+public sealed class RobustnessCasesTests
+{
+    [Fact]
+    public void A_later_box_below_the_threshold_fails_the_property_and_an_early_stop_certifies_no_lower_bound()
+    {
+        // y = relu(x) must stay at most 2: margin 2 − relu(x); 0.5 on [0, 1.5], −8 on [0, 10].
+        var builder = new NetworkBuilder(1);
+        var network = builder.Build(builder.Relu(builder.Dense(builder.Input, new double[,] { { 1 } }, [0])));
+        var condition = new OutputCondition([new OutputClause([new OutputAtom([1.0], 2, Strict: false)])]);
+        var query = new RobustnessQuery
+        {
+            Network = network,
+            Cases = [new RobustnessCase([0], [1.5], condition), new RobustnessCase([0], [10], condition), new RobustnessCase([0], [1], condition)],
+            AtLeast = -1,
+            TimeLimitSeconds = 30,
+        };
+        var result = new RobustnessEngine().Solve(query, oracle: null);
+        Assert.True(result.Upper <= -7.99, $"upper {result.Upper}");
+        Assert.Null(result.Lower);  // the third box was not searched
+
+        var exact = new RobustnessEngine().Solve(query with { Exact = true }, oracle: null);
+        Assert.True(exact.Lower <= -8 + 1e-6 && exact.Lower >= -8 - 1e-6, $"lower {exact.Lower}");
+    }
+}

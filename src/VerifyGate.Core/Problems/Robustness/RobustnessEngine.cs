@@ -49,7 +49,12 @@ public sealed class RobustnessEngine
             bounded += result.Search.NodesBounded;
             open += result.Search.NodesOpen;
             foreach (var note in result.Notes) if (!notes.Contains(note)) notes.Add(note);
-            if (cancelled || !query.Exact && upper < Goal(query).AtMost) break;
+            // A box below the threshold decides the property; the boxes not searched then leave no certified lower bound.
+            if (cancelled || !query.Exact && upper < query.AtLeast)
+            {
+                if (c < query.Cases.Count - 1) lower = null;
+                break;
+            }
         }
         string cases = query.Cases.Count == 1 ? "" : $" over {query.Cases.Count} boxes";
         notes.Insert(0, $"{bounded} node{(bounded == 1 ? "" : "s")} bounded{cases}{(open > 0 ? $", {open} left open" : "")}");
