@@ -4,8 +4,8 @@ using VerifyGate.Core.Solving;
 namespace VerifyGate.Core.Encoding;
 
 /// <summary>Linear pieces shared by the two-copy problems (math.md, "Invertibility" and "Matching two
-/// networks"): differences of two MIP values, the coupling ‖a − b‖_q ≤ η between two copies' outputs,
-/// and the l_inf ball ‖x − c‖_inf ≤ t around a centre.</summary>
+/// networks"): differences of two MIP values and the coupling ‖a − b‖_q ≤ η between two copies' outputs
+/// (the radius kinds' balls are <see cref="RadiusBall"/>).</summary>
 public static class PairCoupling
 {
     /// <summary>The interval a value can take in the model (from its variable's bounds).</summary>
@@ -71,18 +71,5 @@ public static class PairCoupling
             else squares.Constant += d.Constant * d.Constant;
         }
         model.AddConstraint(double.NegativeInfinity, squares, eta * eta);
-    }
-
-    /// <summary>|x_i − c_i| ≤ t for every input that is a variable (constant inputs are the centre's own values).</summary>
-    public static void WithinBall(MipModel model, IReadOnlyList<LinearValue> x, IReadOnlyList<double> center, Var t)
-    {
-        for (int i = 0; i < x.Count; i++)
-        {
-            if (x[i].Variable is null) continue;
-            var below = new Expr().Add(t); x[i].AddTo(below, 1.0);    // x_i + t ≥ c_i
-            var above = new Expr().Add(t); x[i].AddTo(above, -1.0);   // t − x_i ≥ −c_i
-            model.AddConstraint(center[i], below, double.PositiveInfinity);
-            model.AddConstraint(-center[i], above, double.PositiveInfinity);
-        }
     }
 }

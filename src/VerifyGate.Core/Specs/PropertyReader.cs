@@ -150,7 +150,7 @@ internal sealed class PropertyReader(DiagnosticBag bag, string file, string spec
     }
 
     /// <summary>Precedence: the property's inputNorm, its norm, the defaults' inputNorm, the defaults' norm, inf.
-    /// Radius kinds measure their ball in l_inf: an explicit other ball norm is an error, an inherited one is ignored.</summary>
+    /// Radius kinds measure their ball in the norm of their own inputNorm or norm (inf when neither is written).</summary>
     private (NormKind Input, NormKind Output) ReadNorms(Context p, PropertyKind? kind)
     {
         NormKind? Parse(JMember? member) => member == null ? null : _values.Norm(member.Value, member.Name);
@@ -162,14 +162,9 @@ internal sealed class PropertyReader(DiagnosticBag bag, string file, string spec
 
         var input = ownIn ?? ownNorm ?? defIn ?? defNorm ?? NormKind.Inf;
         var output = ownOut ?? ownNorm ?? defOut ?? defNorm ?? NormKind.Inf;
-        if (kind is PropertyKind k && k.IsRadiusKind())
-        {
-            foreach (var (name, norm) in new[] { (FieldNames.InputNorm, ownIn), (FieldNames.Norm, ownNorm) })
-                if (norm is NormKind n && n != NormKind.Inf)
-                    bag.Error(own[name]!.Value.Position, SpecErrorCodes.UnsupportedBallNorm,
-                        $"kind {k.ToFileName()} searches an l_inf ball; '{name}' \"{n.Label()}\" is not supported yet");
-            input = NormKind.Inf;
-        }
+        // The radius kinds' ball norm is their own: a norm inherited from the defaults (meant for the file's Lipschitz
+        // properties, say) would silently change which ball is searched, so only the property's own fields count.
+        if (kind is PropertyKind k && k.IsRadiusKind()) input = ownIn ?? ownNorm ?? NormKind.Inf;
         return (input, output);
     }
 

@@ -39,7 +39,7 @@ public static class SpecErrorCodes
     public const string ThresholdCount = "VG1015";
     /// <summary>A radius kind without "center".</summary>
     public const string MissingCenter = "VG1016";
-    /// <summary>A radius kind with a ball norm other than inf.</summary>
+    /// <summary>No longer issued (the radius kinds take l1, l2 and l_inf balls); kept so that the code is never reused.</summary>
     public const string UnsupportedBallNorm = "VG1017";
     /// <summary>A matching property without "reference".</summary>
     public const string MissingReference = "VG1018";

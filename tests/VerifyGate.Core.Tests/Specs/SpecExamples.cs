@@ -69,6 +69,15 @@ internal static class SpecExamples
               "atLeast": 4
             },
             {
+              "name": "preimage-l2",
+              "kind": "preimage-radius",
+              "center": [0.666201, 1.99221, 2.1],
+              "fixed": [2],
+              "maxRadius": 5,
+              "norm": "2",
+              "atLeast": 4
+            },
+            {
               "name": "match",
               "kind": "matching",
               "domain": { "center": [0, 0, 2.1], "radius": [1, 0.5, 0] },
@@ -140,7 +149,7 @@ internal static class SpecExamples
         (One("invertibility", Box, "\"atMost\": 0", "\"outputTolerance\": -1"), "VG1024"),
         (One("matching", Box, "\"atMost\": 0"), "VG1018"),
         (One("preimage-radius", "\"maxRadius\": 1", "\"atLeast\": 0.5"), "VG1016"),
-        (One("invertibility-radius", "\"center\": [0, 0]", "\"maxRadius\": 1", "\"atLeast\": 0.1", "\"norm\": \"2\""), "VG1017"),
+        (One("invertibility-radius", "\"center\": [0, 0]", "\"maxRadius\": 1", "\"atLeast\": 0.1", "\"norm\": \"3\""), "VG1008"),
         (One("invertibility-radius", Box, "\"center\": [0, 0]", "\"maxRadius\": 1", "\"atLeast\": 0.1"), "VG1023"),
         (One("invertibility-radius", "\"center\": [0, 0]", "\"maxRadius\": -1", "\"atLeast\": 0.1"), "VG1011"),
         (One("lipschitz", "\"domain\": { \"lower\": 0, \"upper\": 1, \"radius\": 1 }", "\"atMost\": 1"), "VG1020"),

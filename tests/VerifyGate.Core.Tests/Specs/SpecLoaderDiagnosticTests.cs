@@ -246,14 +246,6 @@ public class SpecLoaderDiagnosticTests
     }
 
     [Fact]
-    public void Radius_kind_refuses_other_ball_norms()
-    {
-        var d = OneError(OneProperty("invertibility-radius", "\"center\": [0, 0]", "\"maxRadius\": 1", "\"atLeast\": 0.1", "\"norm\": \"2\""),
-            SpecErrorCodes.UnsupportedBallNorm, 10, 15);
-        Assert.Contains("l_inf", d.Message);
-    }
-
-    [Fact]
     public void Matching_without_reference()
     {
         OneError(OneProperty("matching", Box, "\"atMost\": 0"), SpecErrorCodes.MissingReference, 4, 5);

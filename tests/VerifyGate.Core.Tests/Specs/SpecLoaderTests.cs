@@ -43,7 +43,7 @@ public class SpecLoaderTests
         var (file, diagnostics) = Load(SpecExamples.AllKinds, "net.verify.json", "net.onnx", "ref.onnx");
         Assert.Empty(diagnostics);
         var byName = file!.Properties.ToDictionary(p => p.Name);
-        Assert.Equal(["lip-l2", "inv", "inv-radius", "preimage", "match"], file.Properties.Select(p => p.Name));
+        Assert.Equal(["lip-l2", "inv", "inv-radius", "preimage", "preimage-l2", "match"], file.Properties.Select(p => p.Name));
 
         var lip = byName["lip-l2"];
         Assert.Equal(PropertyKind.Lipschitz, lip.Kind);
@@ -82,6 +82,7 @@ public class SpecLoaderTests
         Assert.Equal(PropertyKind.PreimageRadius, preimage.Kind);
         Assert.Equal(5e-4, preimage.Separation!.Value, 15); // default 1e-4 × maxRadius
         Assert.Equal(NormKind.Inf, preimage.InputNorm);
+        Assert.Equal(NormKind.Two, byName["preimage-l2"].InputNorm);   // the radius kinds' ball norm is their own
 
         var match = byName["match"];
         Assert.Equal(PropertyKind.Matching, match.Kind);
@@ -91,6 +92,36 @@ public class SpecLoaderTests
         Assert.Equal([-1, -0.5, 2.1], match.Domain.Lower.Values!);
         Assert.Equal([1, 0.5, 2.1], match.Domain.Upper.Values!);
         Assert.Equal(0.25, match.Threshold.Value);
+    }
+
+    [Theory]
+    [InlineData("\"norm\": \"1\"", NormKind.One)]
+    [InlineData("\"inputNorm\": \"2\"", NormKind.Two)]
+    [InlineData("\"norm\": \"2\", \"inputNorm\": \"1\"", NormKind.One)]
+    public void A_radius_kind_takes_its_ball_norm_from_its_own_fields(string norm, NormKind expected)
+    {
+        var (file, diagnostics) = Load(OneProperty("preimage-radius", "\"center\": [0, 0]", "\"maxRadius\": 1", "\"atLeast\": 0.5", norm));
+        Assert.Empty(diagnostics);
+        Assert.Equal(expected, file!.Properties[0].InputNorm);
+    }
+
+    [Fact]
+    public void A_radius_kind_does_not_inherit_the_defaults_norm()
+    {
+        string json = """
+            {
+              "model": "net.onnx",
+              "defaults": { "norm": "2" },
+              "properties": [
+                { "name": "lip", "kind": "lipschitz", "domain": { "lower": [0, 0], "upper": [1, 1] }, "atMost": 3 },
+                { "name": "r", "kind": "invertibility-radius", "center": [0, 0], "maxRadius": 1, "atLeast": 0.5 }
+              ]
+            }
+            """;
+        var (file, diagnostics) = Load(json);
+        Assert.Empty(diagnostics);
+        Assert.Equal(NormKind.Two, file!.Properties[0].InputNorm);
+        Assert.Equal(NormKind.Inf, file.Properties[1].InputNorm);
     }
 
     [Fact]

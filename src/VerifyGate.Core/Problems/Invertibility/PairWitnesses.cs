@@ -65,7 +65,7 @@ public sealed class PairWitnesses(TwoCopyQuery query, IModelOracle? oracle, IMod
             value = Math.Max(0, VectorNorm.Norm(outputs.Select(o => outX[o] - outY[o]).ToArray(), query.OutputNorm) - evaluationError);
         }
         else if (query.IsRadius)
-            value = Math.Max(Distance(x, query.Center!, NormKind.Inf), Distance(y, query.Center!, NormKind.Inf));
+            value = Math.Max(Distance(x, query.Center!, query.InputNorm), Distance(y, query.Center!, query.InputNorm));
         else
             value = Distance(x, y, query.InputNorm);
         if (!double.IsFinite(value) || (Maximising && !(value > resolution))) return null;

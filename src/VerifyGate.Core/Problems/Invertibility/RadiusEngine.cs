@@ -10,9 +10,9 @@ using VerifyGate.Core.Witnesses;
 
 namespace VerifyGate.Core.Problems.Invertibility;
 
-/// <summary>The radius kinds (minimisations around the centre c, l_inf):
-/// <c>invertibility-radius</c> r* = min t s.t. ‖x − c‖ ≤ t, ‖y − c‖ ≤ t, f(x) = f(y), ‖x − y‖_inf ≥ δ;
-/// <c>preimage-radius</c> R* = min t s.t. ‖x − c‖ ≤ t, f(x) = f(c), ‖x − c‖_inf ≥ δ.
+/// <summary>The radius kinds (minimisations around the centre c, in the ball norm p = inf, 1 or 2; <see cref="RadiusModel"/>):
+/// <c>invertibility-radius</c> r* = min t s.t. ‖x − c‖_p ≤ t, ‖y − c‖_p ≤ t, f(x) = f(y), ‖x − y‖_inf ≥ δ;
+/// <c>preimage-radius</c> R* = min t s.t. ‖x − c‖_p ≤ t, f(x) = f(c), ‖x − c‖_inf ≥ δ.
 /// The disjunction ‖·‖_inf ≥ δ is split into sub-problems, one per free coordinate i and sign s
 /// (s(x_i − y_i) ≥ δ; for the pair only s = +1 is needed, by the symmetry x ↔ y), solved in parallel.
 /// Lower bound: the smallest proven bound over the sub-problems, deflated by a safety margin; upper
@@ -29,20 +29,17 @@ internal sealed class RadiusEngine(IMipSolver solver)
     /// <summary>A restart on a smaller ball pays off only when the radius shrinks at least this much.</summary>
     private const double ShrinkFactor = 0.8;
 
-    private sealed record Direction(int Coordinate, double Sign)
-    {
-        public string Name => $"{(Sign > 0 ? "+" : "-")}x{Coordinate}";
-    }
-
     public CertifiedBounds Solve(TwoCopyQuery query, IModelOracle? oracle, IProgress<BoundsProgress>? progress, CancellationToken cancellation)
     {
+        if (query.RadiusMethod == RadiusMethod.Search && query.FixedInputs.Count(f => !f) <= RadiusSearch.MaximumFreeInputs)
+            return new RadiusSearch(solver).Solve(query, oracle, progress, cancellation);
         var clock = Stopwatch.StartNew();
         var center = query.Center ?? throw new ArgumentException("the radius kinds need a centre");
         double maxRadius = query.MaxRadius;
         var fixedInputs = query.FixedInputs;
         var free = Enumerable.Range(0, center.Length).Where(i => !fixedInputs[i]).ToArray();
         bool pair = query.Kind == TwoCopyKind.InvertibilityRadius;
-        var directions = free.SelectMany(i => pair ? [new Direction(i, 1)] : new[] { new Direction(i, 1), new Direction(i, -1) }).ToArray();
+        var directions = free.SelectMany(i => pair ? [new SeparationDirection(i, 1)] : new[] { new SeparationDirection(i, 1), new SeparationDirection(i, -1) }).ToArray();
         var witnesses = new PairWitnesses(query, oracle, null);
         var notes = new List<string> { PairWitnesses.AcceptanceNote(query) };
         var solverMessages = new SolverMessageLog();
@@ -88,68 +85,46 @@ internal sealed class RadiusEngine(IMipSolver solver)
         };
     }
 
-    /// <summary>Builds the sub-problem of one direction on the ball of radius R (bounds computed on that ball).
+    /// <summary>Builds the sub-problem of one direction on the ball of radius R (bounds computed on that ball's box).
     /// With <paramref name="feasibilityOnly"/> the objective is dropped (bisection steps).</summary>
-    private SubProblemModel Build(TwoCopyQuery query, Direction direction, double radius, bool feasibilityOnly, double atLeast = 0, Witness? hint = null)
+    private static RadiusModel Build(TwoCopyQuery query, SeparationDirection direction, double radius, bool feasibilityOnly, double atLeast = 0, Witness? hint = null)
     {
         var center = query.Center!;
         var fixedInputs = query.FixedInputs;
         var lo = center.Select((c, i) => fixedInputs[i] ? c : Math.Max(query.Lower[i], c - radius)).ToArray();
         var hi = center.Select((c, i) => fixedInputs[i] ? c : Math.Min(query.Upper[i], c + radius)).ToArray();
         var bounds = BoundPropagation.Compute(query.Network, lo, hi, query.BoundMethod);
-        var model = new MipModel();
-        var x = new ForwardEncoding(model, bounds, "x_");
-        var outputs = query.SelectedOutputs;
-        var t = model.AddContinuous(Math.Min(atLeast, radius), radius, "t");
-        PairCoupling.WithinBall(model, x.Inputs, center, t);
-        var separation = new Expr();
-        x.Inputs[direction.Coordinate].AddTo(separation, direction.Sign);
-        ForwardEncoding? y = null;
-        if (query.Kind == TwoCopyKind.InvertibilityRadius)
-        {
-            y = new ForwardEncoding(model, bounds, "y_");
-            PairCoupling.WithinBall(model, y.Inputs, center, t);
-            PairCoupling.AtMost(model, outputs.Select(o => x.Outputs[o]).ToArray(), outputs.Select(o => y.Outputs[o]).ToArray(), query.OutputNorm, 0.0);
-            y.Inputs[direction.Coordinate].AddTo(separation, -direction.Sign);
-        }
-        else
-        {
-            var target = query.Network.Evaluate(center);
-            PairCoupling.AtMost(model, outputs.Select(o => x.Outputs[o]).ToArray(), outputs.Select(o => LinearValue.ConstantValue(target[o])).ToArray(), query.OutputNorm, 0.0);
-            separation.Constant -= direction.Sign * center[direction.Coordinate];
-        }
-        model.AddConstraint(query.Separation, separation, double.PositiveInfinity);   // s(x_i − y_i) ≥ δ
-        model.SetMinimize(feasibilityOnly ? new Expr() : Expr.Of(t));
-        HintStart(query, direction, radius, x, y, t, hint);
-        return new SubProblemModel(model, v => (x.InputsAt(v), y?.InputsAt(v) ?? (double[])center.Clone()));
+        bool pair = query.Kind == TwoCopyKind.InvertibilityRadius;
+        var built = RadiusModel.Build(query, bounds, pair ? bounds : null, [direction], atLeast, radius, feasibilityOnly);
+        HintStart(query, direction, radius, built, hint);
+        return built;
     }
 
     /// <summary>A starting point for SCIP: a known pair when it fits this direction and ball (a full feasible
     /// solution), otherwise only the x copy at the centre (SCIP completes or discards it).</summary>
-    private static void HintStart(TwoCopyQuery query, Direction direction, double radius, ForwardEncoding x, ForwardEncoding? y, Var t, Witness? hint)
+    private static void HintStart(TwoCopyQuery query, SeparationDirection direction, double radius, RadiusModel built, Witness? hint)
     {
         var center = query.Center!;
+        bool pair = query.Kind == TwoCopyKind.InvertibilityRadius;
         if (hint is not null)
         {
             var (hx, hy) = (hint.X, hint.Y);
             int i = direction.Coordinate;
-            if (y is not null && direction.Sign * (hx[i] - hy[i]) < 0) (hx, hy) = (hy, hx);   // x ↔ y symmetry
-            double separation = y is null ? direction.Sign * (hx[i] - center[i]) : direction.Sign * (hx[i] - hy[i]);
-            double reach = Math.Max(Distance(hx, center), y is null ? 0 : Distance(hy, center));
+            if (pair && direction.Sign * (hx[i] - hy[i]) < 0) (hx, hy) = (hy, hx);   // x ↔ y symmetry
+            double separation = pair ? direction.Sign * (hx[i] - hy[i]) : direction.Sign * (hx[i] - center[i]);
+            double reach = Math.Max(Distance(query, hx), pair ? Distance(query, hy) : 0);
             if (separation >= query.Separation * (1 - PairWitnesses.SeparationSlack) && reach <= radius)
             {
-                x.HintAt(hx);
-                y?.HintAt(hy);
-                x.Model.AddHint(t, reach);
+                built.Hint(hx, pair ? hy : null, reach);
                 return;
             }
         }
-        x.HintAt(center);
+        built.X.HintAt(center);
     }
 
-    private static double Distance(double[] a, double[] b) => a.Select((v, i) => Math.Abs(v - b[i])).Max();
+    private static double Distance(TwoCopyQuery query, double[] x) => RadiusModel.Distance(x, query.Center!, query.InputNorm);
 
-    private (double Lower, bool TimedOut) SolveDirect(TwoCopyQuery query, Direction direction, PairWitnesses witnesses, SolverMessageLog solverMessages, Stopwatch clock, CancellationTokenSource stop)
+    private (double Lower, bool TimedOut) SolveDirect(TwoCopyQuery query, SeparationDirection direction, PairWitnesses witnesses, SolverMessageLog solverMessages, Stopwatch clock, CancellationTokenSource stop)
     {
         // Growing balls: start small (few unstable neurons, fast infeasibility proofs), double the radius
         // while the ball holds no solution; every infeasible ball proves t ≥ its radius, a cut for the next.
@@ -166,13 +141,14 @@ internal sealed class RadiusEngine(IMipSolver solver)
             var built = Build(query, direction, radius, feasibilityOnly: false, atLeast: proven, hint: witnesses.Best);
             double? best = witnesses.BestValue;
             double? decided = query.Exact || query.Threshold is null ? best : Math.Min(Inflate(query.Threshold.Value), best ?? double.PositiveInfinity);
+            var ball = built.Ball;
             var options = new SolveOptions
             {
                 TimeLimitSeconds = remaining,
                 RelativeGap = query.RelativeGap,
                 AbsoluteGap = 1e-9,
-                StopAtBound = decided,
-                StopAtIncumbent = stopAtIncumbent ? query.Threshold!.Value * (1 - 1e-7) : null,
+                StopAtBound = decided is double d ? ball.ObjectiveOf(d) : null,
+                StopAtIncumbent = stopAtIncumbent ? ball.ObjectiveOf(query.Threshold!.Value * (1 - 1e-7)) : null,
                 ExtraScipParameters = (firstSolutionOnly ? "limits/solutions = 1\n" : "") + ScipWorkarounds.ForFreeInputs(query.FixedInputs.Count(f => !f)),
             };
             var (result, margin, messages) = NumericsRetry.Run(solver, built.Model, options, direction.Name, stop.Token);
@@ -195,14 +171,14 @@ internal sealed class RadiusEngine(IMipSolver solver)
                 firstSolutionOnly = true;
                 continue;
             }
-            if (firstSolutionOnly && result.Objective is double t0 && !limited && !stop.IsCancellationRequested)
+            if (firstSolutionOnly && result.Objective is double s0 && ball.RadiusOf(s0) is var t0 && !limited && !stop.IsCancellationRequested)
             {
                 double shrunk = Math.Max(t0, found ?? t0) * (1 + 1e-6) + 1e-9;
                 if (shrunk < ShrinkFactor * radius) radius = Math.Max(shrunk, proven);
                 else firstSolutionOnly = false;
                 continue;
             }
-            double bound = double.IsFinite(result.BestBound) ? result.BestBound - margin * Math.Abs(result.BestBound) : result.BestBound;
+            double bound = double.IsFinite(result.BestBound) ? ball.RadiusOf(result.BestBound - margin * Math.Abs(result.BestBound)) : result.BestBound;
             double lower = Math.Max(proven, Math.Min(Deflate(bound), radius));
             bool stoppedOnIncumbent = stopAtIncumbent && result.Objective <= options.StopAtIncumbent;
             if (!stoppedOnIncumbent || witnesses.BestValue < query.Threshold) return (lower, limited);
@@ -221,7 +197,7 @@ internal sealed class RadiusEngine(IMipSolver solver)
 
     /// <summary>Bisection on r for one direction: is there a separated pair with equal outputs in the ball of radius r?
     /// Feasible: r is an upper bound (with the pair as witness); infeasible: r is a lower bound.</summary>
-    private (double Lower, bool TimedOut) Bisect(TwoCopyQuery query, Direction direction, PairWitnesses witnesses, SolverMessageLog solverMessages, Stopwatch clock, CancellationTokenSource stop)
+    private (double Lower, bool TimedOut) Bisect(TwoCopyQuery query, SeparationDirection direction, PairWitnesses witnesses, SolverMessageLog solverMessages, Stopwatch clock, CancellationTokenSource stop)
     {
         double low = 0, high = query.MaxRadius;
         bool highFeasible = false;

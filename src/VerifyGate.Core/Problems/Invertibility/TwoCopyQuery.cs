@@ -10,9 +10,9 @@ public enum TwoCopyKind
 {
     /// <summary>D = max ‖x − y‖_p over x, y in the box with ‖f(x) − f(y)‖_q ≤ η.</summary>
     Invertibility,
-    /// <summary>r* = min max(‖x − c‖_inf, ‖y − c‖_inf) over pairs with f(x) = f(y), ‖x − y‖_inf ≥ δ.</summary>
+    /// <summary>r* = min max(‖x − c‖_p, ‖y − c‖_p) over pairs with f(x) = f(y), ‖x − y‖_inf ≥ δ.</summary>
     InvertibilityRadius,
-    /// <summary>R* = min ‖x − c‖_inf over x with f(x) = f(c), ‖x − c‖_inf ≥ δ.</summary>
+    /// <summary>R* = min ‖x − c‖_p over x with f(x) = f(c), ‖x − c‖_inf ≥ δ.</summary>
     PreimageRadius,
     /// <summary>M = max ‖g(x) − g(y)‖_q over x, y in the box with ‖f(x) − f(y)‖_q ≤ η (g the model, f the reference).</summary>
     Matching,
@@ -26,6 +26,9 @@ public enum RadiusMethod
     Direct,
     /// <summary>Bisection on r: each step asks whether a separated pair with equal outputs exists in the ball of radius r.</summary>
     Bisection,
+    /// <summary>The shared branch and bound over boxes of the ball (<see cref="RadiusSearch"/>); for at most
+    /// <see cref="RadiusSearch.MaximumFreeInputs"/> free inputs, else <see cref="Direct"/>.</summary>
+    Search,
 }
 
 /// <summary>What to compute for one of the two-copy kinds.</summary>
@@ -41,7 +44,8 @@ public sealed record TwoCopyQuery
     public required double[] Upper { get; init; }
     /// <summary>The centre c of the radius kinds.</summary>
     public double[]? Center { get; init; }
-    /// <summary>p of ‖x − y‖_p (invertibility only; the radius kinds use l_inf).</summary>
+    /// <summary>p of ‖x − y‖_p for invertibility; for the radius kinds the norm of the ball ‖x − c‖_p ≤ t (their
+    /// separation ‖x − y‖_inf ≥ δ stays in l_inf).</summary>
     public NormKind InputNorm { get; init; } = NormKind.Inf;
     /// <summary>q of the output coupling (and of the objective of matching).</summary>
     public NormKind OutputNorm { get; init; } = NormKind.Inf;

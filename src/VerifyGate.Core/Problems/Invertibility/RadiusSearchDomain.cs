@@ -1,0 +1,224 @@
+using VerifyGate.Core.Bounds;
+using VerifyGate.Core.Checking;
+using VerifyGate.Core.Norms;
+using VerifyGate.Core.Search;
+using VerifyGate.Core.Solving;
+
+namespace VerifyGate.Core.Problems.Invertibility;
+
+/// <summary>A node of the radius search: a box for x and, for invertibility-radius, one for y (null for preimage-radius,
+/// where y is the centre). The boxes cover the free inputs; fixed inputs sit at the centre.</summary>
+internal sealed record RadiusNode(double[] XLow, double[] XHigh, double[]? YLow, double[]? YHigh)
+{
+    public bool Symmetric => YLow is not null && XLow.AsSpan().SequenceEqual(YLow) && XHigh.AsSpan().SequenceEqual(YHigh);
+}
+
+/// <summary>The radius kinds' part of the shared search (<see cref="BranchAndBound{TNode}"/>), which maximises
+/// v = −t for the radius t = max(‖x − c‖_p, ‖y − c‖_p) of a feasible pair (f(x) = f(y), ‖x − y‖_inf ≥ δ).
+/// Bound of a node, cheapest first; each proves the node holds no feasible pair (bound −∞) or bounds t from below:
+/// 1. t ≥ the p-distance from c to each box; a node beyond maxRadius holds nothing that counts (the result is capped
+///    at maxRadius), one beyond the best pair nothing better;
+/// 2. the boxes are less than δ apart in every coordinate: no separated pair;
+/// 3. some coupled output's interval over one box misses its interval over the other (or f(c));
+/// 4. the boxes lie in one box on which f is one-to-one (<see cref="BoxInjectivity"/>): f(x) = f(y) forces x = y;
+/// 5. few unstable ReLUs in the node: the MIP over the node's boxes (<see cref="RadiusModel"/>), exact and final when
+///    it finishes, its proven bound otherwise.
+/// Split: bisect the widest free coordinate; a symmetric node (x and y in the same box) splits that box into halves
+/// A, B and keeps (A, A), (A, B), (B, B), since the quantity is symmetric in x and y.
+/// Witnesses: the MIP's pairs, accepted by <see cref="PairWitnesses"/> (float64 and ONNX Runtime).</summary>
+internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
+{
+    private readonly TwoCopyQuery _query;
+    private readonly IMipSolver _solver;
+    private readonly PairWitnesses _witnesses;
+    private readonly SolverMessageLog _messages;
+    private readonly double[] _center, _centerOutput;
+    private readonly int[] _free, _outputs;
+    private readonly bool _pair;
+    private readonly object _gate = new();
+    private double _solverUnstableLimit = InitialSolverUnstableLimit;
+    private int _solved, _empty, _injective;
+
+    public RadiusSearchDomain(TwoCopyQuery query, IMipSolver solver, PairWitnesses witnesses, SolverMessageLog messages)
+    {
+        _query = query;
+        _solver = solver;
+        _witnesses = witnesses;
+        _messages = messages;
+        _center = query.Center!;
+        _centerOutput = query.Network.Evaluate(_center);
+        _free = Enumerable.Range(0, _center.Length).Where(i => !query.FixedInputs[i]).ToArray();
+        _outputs = query.SelectedOutputs;
+        _pair = query.Kind == TwoCopyKind.InvertibilityRadius;
+    }
+
+    public RadiusNode Root => _pair
+        ? new RadiusNode(_query.Lower, _query.Upper, _query.Lower, _query.Upper)
+        : new RadiusNode(_query.Lower, _query.Upper, null, null);
+
+    public int Solved => Volatile.Read(ref _solved);
+    public int Empty => Volatile.Read(ref _empty);
+    public int Injective => Volatile.Read(ref _injective);
+
+    /// <summary>Unstable ReLUs (both copies) under which a node's MIP is tried first; it adapts to the MIPs that finish.</summary>
+    private const double InitialSolverUnstableLimit = 12;
+
+    public NodeResult Bound(RadiusNode node, int depth, double remainingSeconds, CancellationToken cancellation)
+    {
+        double reach = Math.Max(Distance(node.XLow, node.XHigh), _pair ? Distance(node.YLow!, node.YHigh!) : 0);
+        double best = _witnesses.BestValue ?? double.PositiveInfinity;
+        if (reach > _query.MaxRadius) return Nothing();
+        if (reach > best) return Result(-reach, final: true);   // no pair here beats the best one
+        var directions = Directions(node);
+        if (directions.Count == 0) return Nothing();
+        var xBounds = BoundPropagation.Compute(_query.Network, node.XLow, node.XHigh, BoundMethod.Symbolic);
+        var yBounds = _pair ? BoundPropagation.Compute(_query.Network, node.YLow!, node.YHigh!, BoundMethod.Symbolic) : null;
+        if (OutputsApart(xBounds, yBounds)) return Nothing();
+        if (OneToOneOnHull(node))
+        {
+            Interlocked.Increment(ref _injective);
+            return Nothing();
+        }
+        int unstable = xBounds.TotalUnstable + (yBounds?.TotalUnstable ?? 0);
+        bool useSolver;
+        lock (_gate) useSolver = unstable <= _solverUnstableLimit;
+        return useSolver
+            ? Solve(node, xBounds, yBounds, directions, reach, best, remainingSeconds, cancellation)
+            : Result(-reach, final: false);
+    }
+
+    public IReadOnlyList<RadiusNode>? Split(RadiusNode node, int depth)
+    {
+        if (node.Symmetric)
+        {
+            int d = Widest(node.XLow, node.XHigh);
+            if (d < 0) return null;
+            var (a, b) = Halves(node.XLow, node.XHigh, d);
+            return [new(a.Low, a.High, a.Low, a.High), new(a.Low, a.High, b.Low, b.High), new(b.Low, b.High, b.Low, b.High)];
+        }
+        int dx = Widest(node.XLow, node.XHigh);
+        int dy = _pair ? Widest(node.YLow!, node.YHigh!) : -1;
+        double wx = dx < 0 ? 0 : node.XHigh[dx] - node.XLow[dx];
+        double wy = dy < 0 ? 0 : node.YHigh![dy] - node.YLow![dy];
+        if (!(Math.Max(wx, wy) > 0)) return null;
+        if (wx >= wy)
+        {
+            var (a, b) = Halves(node.XLow, node.XHigh, dx);
+            return [node with { XLow = a.Low, XHigh = a.High }, node with { XLow = b.Low, XHigh = b.High }];
+        }
+        var (c, e) = Halves(node.YLow!, node.YHigh!, dy);
+        return [node with { YLow = c.Low, YHigh = c.High }, node with { YLow = e.Low, YHigh = e.High }];
+    }
+
+    private NodeResult Solve(RadiusNode node, NetworkBounds xBounds, NetworkBounds? yBounds, IReadOnlyList<SeparationDirection> directions,
+        double reach, double best, double remainingSeconds, CancellationToken cancellation)
+    {
+        double cap = Math.Min(_query.MaxRadius, best);
+        var built = RadiusModel.Build(_query, xBounds, yBounds, directions, reach, cap, feasibilityOnly: false);
+        double slice = Math.Min(remainingSeconds, Math.Max(MinimumSliceSeconds, SliceFraction * remainingSeconds));
+        var options = new SolveOptions
+        {
+            TimeLimitSeconds = slice,
+            RelativeGap = _query.RelativeGap,
+            AbsoluteGap = 1e-9,
+            ExtraScipParameters = ScipWorkarounds.ForFreeInputs(_free.Length),
+        };
+        var (result, margin, messages) = NumericsRetry.Run(_solver, built.Model, options, "radius node", cancellation);
+        _messages.Add(messages);
+        Interlocked.Increment(ref _solved);
+        if (result.Values is not null)
+        {
+            var (x, y) = built.Built.PairAt(result.Values);
+            _witnesses.Offer(x, y);
+        }
+        bool finished = result.Status is SolveStatus.Optimal or SolveStatus.Infeasible;
+        int unstable = xBounds.TotalUnstable + (yBounds?.TotalUnstable ?? 0);
+        lock (_gate)
+            _solverUnstableLimit = finished
+                ? Math.Max(_solverUnstableLimit, 1.25 * unstable + 1)
+                : Math.Min(_solverUnstableLimit, 0.8 * unstable);
+        if (result.Status == SolveStatus.Infeasible)
+        {
+            // No feasible pair with t ≤ cap: nothing beyond maxRadius counts, and beyond the best pair nothing is better.
+            Interlocked.Increment(ref _empty);
+            return cap >= _query.MaxRadius ? Nothing() : Result(-cap, final: true);
+        }
+        double proven = double.IsFinite(result.BestBound)
+            ? Deflate(built.Ball.RadiusOf(result.BestBound - margin * Math.Abs(result.BestBound)))
+            : double.NegativeInfinity;
+        return Result(-Math.Max(reach, Math.Min(proven, cap)), final: finished && !cancellation.IsCancellationRequested);
+    }
+
+    /// <summary>A MIP gets this share of the remaining time, and at least <see cref="MinimumSliceSeconds"/>.</summary>
+    private const double SliceFraction = 0.1;
+    private const double MinimumSliceSeconds = 0.5;
+
+    /// <summary>The directions s(x_i − y_i) ≥ δ some pair of the node can meet; in a symmetric node only s = +1 (swap x, y).</summary>
+    private List<SeparationDirection> Directions(RadiusNode node)
+    {
+        var result = new List<SeparationDirection>();
+        bool symmetric = node.Symmetric;
+        foreach (int i in _free)
+        {
+            double yLow = node.YLow?[i] ?? _center[i], yHigh = node.YHigh?[i] ?? _center[i];
+            if (node.XHigh[i] - yLow >= _query.Separation) result.Add(new SeparationDirection(i, 1));
+            if (!symmetric && yHigh - node.XLow[i] >= _query.Separation) result.Add(new SeparationDirection(i, -1));
+        }
+        return result;
+    }
+
+    /// <summary>Some coupled output takes disjoint ranges on the two boxes (or misses f(c)).</summary>
+    private bool OutputsApart(NetworkBounds x, NetworkBounds? y)
+    {
+        int output = _query.Network.OutputIndex;
+        foreach (int o in _outputs)
+        {
+            double yLow = y?.Lower(output, o) ?? _centerOutput[o], yHigh = y?.Upper(output, o) ?? _centerOutput[o];
+            if (x.Upper(output, o) < yLow || yHigh < x.Lower(output, o)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The smallest box holding both boxes (or the box and c) is one on which f is one-to-one.</summary>
+    private bool OneToOneOnHull(RadiusNode node)
+    {
+        var low = node.XLow.Select((v, i) => Math.Min(v, node.YLow?[i] ?? _center[i])).ToArray();
+        var high = node.XHigh.Select((v, i) => Math.Max(v, node.YHigh?[i] ?? _center[i])).ToArray();
+        return BoxInjectivity.Proves(_query.Network, low, high, _outputs, _query.FixedInputs);
+    }
+
+    /// <summary>min over the box of ‖x − c‖_p: c clamped into the box.</summary>
+    private double Distance(double[] low, double[] high) =>
+        VectorNorm.Norm(_free.Select(i => Math.Max(0, Math.Max(low[i] - _center[i], _center[i] - high[i]))).ToArray(), _query.InputNorm);
+
+    private int Widest(double[] low, double[] high)
+    {
+        int best = -1;
+        foreach (int i in _free)
+            if (high[i] > low[i] && (best < 0 || high[i] - low[i] > high[best] - low[best])) best = i;
+        return best;
+    }
+
+    private static ((double[] Low, double[] High), (double[] Low, double[] High)) Halves(double[] low, double[] high, int d)
+    {
+        double mid = low[d] + (high[d] - low[d]) / 2;
+        var aHigh = (double[])high.Clone();
+        aHigh[d] = mid;
+        var bLow = (double[])low.Clone();
+        bLow[d] = mid;
+        return ((low, aHigh), (bLow, high));
+    }
+
+    private static double Deflate(double value) =>
+        double.IsFinite(value) ? value - RadiusEngine.SafetyRelative * Math.Abs(value) - RadiusEngine.SafetyAbsolute : value;
+
+    /// <summary>The node holds no feasible pair that could count.</summary>
+    private NodeResult Nothing()
+    {
+        Interlocked.Increment(ref _empty);
+        return Result(double.NegativeInfinity, final: true);
+    }
+
+    private NodeResult Result(double upper, bool final) =>
+        new(upper, _witnesses.BestValue is double t ? -t : null, _witnesses.Best, final, []);
+}
