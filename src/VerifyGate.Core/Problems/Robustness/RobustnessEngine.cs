@@ -94,7 +94,7 @@ public sealed class RobustnessEngine
     /// asked for a margin of 0 needs v &lt; 0, which the smallest positive double turns into v ≤ −ε.</summary>
     private static SearchGoal Goal(RobustnessQuery query) => new(
         query.Exact ? null : query.AtLeast == 0 && query.Cases.Any(c => c.Condition.Strict) ? -double.Epsilon : -query.AtLeast,
-        query.RelativeGap, query.AbsoluteGap);
+        query.RelativeGap, query.AbsoluteGap, Floor: double.NegativeInfinity);
 
     private const double AttackSeconds = 2;
 
