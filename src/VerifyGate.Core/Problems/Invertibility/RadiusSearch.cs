@@ -33,7 +33,7 @@ internal sealed class RadiusSearch(IMipSolver solver)
         double lower = Math.Max(0, Math.Min(query.MaxRadius, -result.Upper));
         if (upper is double u) lower = Math.Min(lower, u);
         var notes = new List<string> { PairWitnesses.AcceptanceNote(query) };
-        notes.Add($"radius search over boxes of the ball: {result.NodesBounded} boxes bounded, {domain.Solved} by the MIP, " +
+        notes.Add($"radius search over boxes of the ball: {result.NodesBounded} boxes bounded, {domain.Solved} by the MIP ({domain.SolverTime.TotalSeconds:0.0} s of solver time), " +
                   $"{domain.Injective} proven one-to-one by their interval Jacobian, {result.NodesOpen} left open");
         if (upper is null && !result.TimedOut && !result.Cancelled)
             notes.Add($"no separated pair with equal outputs exists within maxRadius {query.MaxRadius:G6}: the lower bound is maxRadius");

@@ -38,6 +38,7 @@ internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
     private readonly object _gate = new();
     private double _solverUnstableLimit = InitialSolverUnstableLimit;
     private int _solved, _empty, _injective;
+    private long _solverTicks;
 
     public RadiusSearchDomain(TwoCopyQuery query, IMipSolver solver, PairWitnesses witnesses, SolverMessageLog messages)
     {
@@ -59,6 +60,7 @@ internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
     public int Solved => Volatile.Read(ref _solved);
     public int Empty => Volatile.Read(ref _empty);
     public int Injective => Volatile.Read(ref _injective);
+    public TimeSpan SolverTime => TimeSpan.FromTicks(Interlocked.Read(ref _solverTicks));
 
     /// <summary>Unstable ReLUs (both copies) under which a node's MIP is tried first; it adapts to the MIPs that finish.</summary>
     private const double InitialSolverUnstableLimit = 12;
@@ -123,7 +125,9 @@ internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
             AbsoluteGap = 1e-9,
             ExtraScipParameters = ScipWorkarounds.ForFreeInputs(_free.Length),
         };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var (result, margin, messages) = NumericsRetry.Run(_solver, built.Model, options, "radius node", cancellation);
+        Interlocked.Add(ref _solverTicks, clock.Elapsed.Ticks);
         _messages.Add(messages);
         Interlocked.Increment(ref _solved);
         if (result.Values is not null)

@@ -63,7 +63,7 @@ public sealed record TwoCopyQuery
     public double TimeLimitSeconds { get; init; } = double.PositiveInfinity;
     /// <summary>LP-tightened by default: on the Brusselator balls it removes 10-20 % of the unstable neurons in under 0.5 s.</summary>
     public BoundMethod BoundMethod { get; init; } = BoundMethod.LpTightened;
-    public RadiusMethod RadiusMethod { get; init; } = RadiusMethod.Direct;
+    public RadiusMethod RadiusMethod { get; init; } = RadiusMethod.Search;
     /// <summary>Threshold questions on an l2 quantity try the linear l_inf surrogates first; off only to measure
     /// what they buy.</summary>
     public bool L2Surrogate { get; init; } = true;
