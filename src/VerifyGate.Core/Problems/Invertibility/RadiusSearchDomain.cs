@@ -36,7 +36,8 @@ internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
     private readonly int[] _free, _outputs;
     private readonly bool _pair;
     private readonly object _gate = new();
-    private double _solverUnstableLimit = InitialSolverUnstableLimit;
+    private double _solverUnstableLimit = double.TryParse(Environment.GetEnvironmentVariable("VG_EXP_LIMIT"), out var l) ? l : InitialSolverUnstableLimit;
+    private readonly bool _grow = Environment.GetEnvironmentVariable("VG_EXP_NOGROW") is null;
     private int _solved, _empty, _injective;
     private long _solverTicks;
 
@@ -139,7 +140,7 @@ internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
         int unstable = xBounds.TotalUnstable + (yBounds?.TotalUnstable ?? 0);
         lock (_gate)
             _solverUnstableLimit = finished
-                ? Math.Max(_solverUnstableLimit, 1.25 * unstable + 1)
+                ? (_grow ? Math.Max(_solverUnstableLimit, 1.25 * unstable + 1) : _solverUnstableLimit)
                 : Math.Min(_solverUnstableLimit, 0.8 * unstable);
         if (result.Status == SolveStatus.Infeasible)
         {
