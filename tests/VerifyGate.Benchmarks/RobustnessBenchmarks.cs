@@ -23,21 +23,25 @@ public sealed class RobustnessBenchmarks : IBenchmarkSection
 
     public string Run(TextWriter progress)
     {
+        string loadAtStart = LipschitzBenchmarks.LoadAverage();
         var outcomes = Instances().Select(i => Check(i, progress)).ToList();
         var expected = Expected();
+        var nnenum = CpuToolSeconds();
         var sb = new StringBuilder();
         sb.AppendLine($"Each instance: its VNN-LIB file as `{{ \"kind\": \"robustness\", \"vnnlib\": … }}` on its network, limit {TimeLimit:0} s, " +
                       $"{Environment.ProcessorCount} cores; \"holds\": certified margin > 0 over every box; \"violated\": a counterexample ONNX Runtime " +
                       "confirms; \"undecided\": the limit ran out. Expected: VNN-COMP 2021's published results (Data/vnncomp2021-expected.csv).");
         sb.AppendLine();
-        sb.AppendLine("| benchmark | property | instances | holds | violated | undecided | total time | median | slowest decided | agrees with expected | disagrees |");
-        sb.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        sb.AppendLine("| benchmark | property | instances | holds | violated | undecided | total time | median | slowest decided | agrees with expected | disagrees | nnenum 2021: decided | its total time |");
+        sb.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         var disagreements = new List<string>();
         foreach (var group in outcomes.GroupBy(o => (o.Instance.Benchmark, o.Instance.Property)))
         {
             var list = group.ToList();
             var times = list.Select(o => o.Seconds).Order().ToList();
-            var decided = list.Where(o => o.Verdict != "undecided").Select(o => o.Seconds).DefaultIfEmpty(0).Max();
+            var decidedTimes = list.Where(o => o.Verdict != "undecided").Select(o => o.Seconds).ToList();
+            string slowest = decidedTimes.Count == 0 ? "—" : Timing.Format(decidedTimes.Max());
+            var cpu = list.Select(o => nnenum.TryGetValue((o.Instance.Network, o.Instance.Property), out double t) ? t : (double?)null).Where(t => t is not null).ToList();
             int agree = 0, disagree = 0;
             foreach (var o in list)
             {
@@ -51,12 +55,19 @@ public sealed class RobustnessBenchmarks : IBenchmarkSection
             }
             sb.AppendLine($"| {group.Key.Benchmark} | {group.Key.Property} | {list.Count} | {list.Count(o => o.Verdict == "holds")} | " +
                           $"{list.Count(o => o.Verdict == "violated")} | {list.Count(o => o.Verdict == "undecided")} | {Timing.Format(times.Sum())} | " +
-                          $"{Timing.Format(times[times.Count / 2])} | {Timing.Format(decided)} | {agree} | {disagree} |");
+                          $"{Timing.Format(times[times.Count / 2])} | {slowest} | {agree} | {disagree} | {cpu.Count} | {Timing.Format(cpu.Sum(t => t!.Value))} |");
         }
         int total = outcomes.Count, solved = outcomes.Count(o => o.Verdict != "undecided");
+        var acas = outcomes.Where(o => o.Instance.Benchmark == "acasxu").ToList();
+        var acasCpu = acas.Select(o => nnenum.TryGetValue((o.Instance.Network, o.Instance.Property), out double t) ? t : (double?)null).Where(t => t is not null).Select(t => t!.Value).ToList();
         sb.AppendLine();
         sb.AppendLine($"{solved} of {total} instances decided within {TimeLimit:0} s each ({outcomes.Where(o => o.Verdict != "undecided").Sum(o => o.Seconds):0} s for the decided ones). " +
                       (disagreements.Count == 0 ? "No verdict disagrees with the published results." : $"Disagreements: {string.Join("; ", disagreements)}."));
+        sb.AppendLine();
+        sb.AppendLine($"ACAS Xu: {acas.Count(o => o.Verdict != "undecided")} of {acas.Count} decided here in {Timing.Format(acas.Sum(o => o.Seconds))} in all (undecided ones at the limit); " +
+                      $"nnenum, the CPU tool of VNN-COMP 2021 (its published per-instance times, on the competition's machine), decided {acasCpu.Count} of them in " +
+                      $"{Timing.Format(acasCpu.Sum())}, the slowest in {Timing.Format(acasCpu.DefaultIfEmpty(0).Max())}. " +
+                      $"The 2 cores: 1-minute load average {loadAtStart} at the start, {LipschitzBenchmarks.LoadAverage()} at the end.");
         sb.AppendLine();
         sb.AppendLine("<details><summary>Every instance</summary>");
         sb.AppendLine();
@@ -133,6 +144,21 @@ public sealed class RobustnessBenchmarks : IBenchmarkSection
         {
             var cells = line.Split(',');
             if (cells.Length >= 4) result[(cells[1].Trim(), cells[2].Trim())] = cells[3].Trim();
+        }
+        return result;
+    }
+
+    /// <summary>(network, property) → the seconds nnenum, VNN-COMP 2021's CPU tool, took to decide it (absent when it did not).</summary>
+    private static Dictionary<(string, string), double> CpuToolSeconds()
+    {
+        string path = Path.Combine(Paths.RepositoryRoot, "tests", "VerifyGate.Benchmarks", "Data", "vnncomp2021-expected.csv");
+        var result = new Dictionary<(string, string), double>();
+        if (!File.Exists(path)) return result;
+        foreach (var line in File.ReadLines(path).Skip(1))
+        {
+            var cells = line.Split(',');
+            if (cells.Length >= 7 && cells[^2].Trim() == "nnenum" && double.TryParse(cells[^1], NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds))
+                result[(cells[1].Trim(), cells[2].Trim())] = seconds;
         }
         return result;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using VerifyGate.Core.Bounds;
 using VerifyGate.Core.Networks;
 using VerifyGate.Core.Problems.Lipschitz;
@@ -30,6 +31,10 @@ internal sealed class RobustnessDomain : ISearchDomain<SplitBox>
     private readonly int[] _freeInputs;
     private readonly double[] _rootLow, _rootHigh;
     private int _bounded;
+
+    /// <summary>A bounded node's bounds, kept for its split (the search hands the same node back to split it), so that
+    /// they are propagated once per node, not twice. Entries go with their nodes.</summary>
+    private readonly ConditionalWeakTable<SplitBox, NetworkBounds> _boundsOf = new();
 
     public RobustnessDomain(Network network, RobustnessCase @case, Branching branching, MarginWitnesses witnesses)
     {
@@ -67,6 +72,7 @@ internal sealed class RobustnessDomain : ISearchDomain<SplitBox>
             Interlocked.Increment(ref _bounded);
             var bounds = node.Bounds ?? BoundPropagation.Compute(_slacks, node.Low, node.High, BoundMethod.Symbolic);
             if (bounds.IsEmpty) return Result(double.NegativeInfinity, final: true);
+            if (node.Bounds is null) _boundsOf.AddOrUpdate(node, bounds);
             var centre = node.Low.Select((lo, i) => lo + (node.High[i] - lo) / 2).ToArray();
             _witnesses.Offer(centre);
             if (MarginAttack.Corner(_network, _condition, centre, node.Low, node.High) is { } corner) _witnesses.Offer(corner);
@@ -155,7 +161,8 @@ internal sealed class RobustnessDomain : ISearchDomain<SplitBox>
     public IReadOnlyList<SplitBox>? Split(SplitBox node, int depth)
     {
         using var slot = CoreBudget.Shared.Hold(CancellationToken.None);
-        var bounds = node.Bounds ?? BoundPropagation.Compute(_slacks, node.Low, node.High, BoundMethod.Symbolic);
+        var bounds = node.Bounds ?? (_boundsOf.TryGetValue(node, out var kept) ? kept : BoundPropagation.Compute(_slacks, node.Low, node.High, BoundMethod.Symbolic));
+        _boundsOf.Remove(node);
         return BranchesOnActivations ? _splitNeuron.Split(node, bounds) : SplitInput(node, bounds);
     }
 
