@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using VerifyGate.Core.Bounds;
 using VerifyGate.Core.Networks;
 using VerifyGate.Core.Problems.Lipschitz;
@@ -31,10 +30,6 @@ internal sealed class RobustnessDomain : ISearchDomain<SplitBox>
     private readonly int[] _freeInputs;
     private readonly double[] _rootLow, _rootHigh;
     private int _bounded;
-
-    /// <summary>A bounded node's bounds, kept for its split (the search hands the same node back to split it), so that
-    /// they are propagated once per node, not twice. Entries go with their nodes.</summary>
-    private readonly ConditionalWeakTable<SplitBox, NetworkBounds> _boundsOf = new();
 
     public RobustnessDomain(Network network, RobustnessCase @case, Branching branching, MarginWitnesses witnesses)
     {
@@ -72,7 +67,6 @@ internal sealed class RobustnessDomain : ISearchDomain<SplitBox>
             Interlocked.Increment(ref _bounded);
             var bounds = node.Bounds ?? BoundPropagation.Compute(_slacks, node.Low, node.High, BoundMethod.Symbolic);
             if (bounds.IsEmpty) return Result(double.NegativeInfinity, final: true);
-            if (node.Bounds is null) _boundsOf.AddOrUpdate(node, bounds);
             var centre = node.Low.Select((lo, i) => lo + (node.High[i] - lo) / 2).ToArray();
             _witnesses.Offer(centre);
             if (MarginAttack.Corner(_network, _condition, centre, node.Low, node.High) is { } corner) _witnesses.Offer(corner);
@@ -161,14 +155,44 @@ internal sealed class RobustnessDomain : ISearchDomain<SplitBox>
     public IReadOnlyList<SplitBox>? Split(SplitBox node, int depth)
     {
         using var slot = CoreBudget.Shared.Hold(CancellationToken.None);
-        var bounds = node.Bounds ?? (_boundsOf.TryGetValue(node, out var kept) ? kept : BoundPropagation.Compute(_slacks, node.Low, node.High, BoundMethod.Symbolic));
-        _boundsOf.Remove(node);
+        var bounds = node.Bounds ?? BoundPropagation.Compute(_slacks, node.Low, node.High, BoundMethod.Symbolic);
         return BranchesOnActivations ? _splitNeuron.Split(node, bounds) : SplitInput(node, bounds);
     }
 
-    /// <summary>Bisects the input with the largest smear, width × the weight of the input in the linear bounds of the
-    /// worst clause's atoms (the input that loosens the bound most); the halves are bounded when the search reaches them.</summary>
+    /// <summary>Bisects one input, chosen among a few candidates by trying them: the two inputs with the largest smear
+    /// (width × the input's weight in the linear bounds of the worst clause's atoms: the input that loosens the bound
+    /// most through the linear part) and the input widest relative to the root box (the smear misses what an input does to
+    /// the ReLU relaxations: on ACAS Xu property 1 an input whose linear weight is near 0 kept 158 ReLUs unstable while the
+    /// others were split down to 1e-6). The candidate whose worse half has the best margin bound wins; both halves keep
+    /// their bounds, so the search does not propagate them again.</summary>
     private SplitBox[]? SplitInput(SplitBox node, NetworkBounds bounds)
+    {
+        var candidates = Candidates(node, bounds);
+        if (candidates.Count == 0) return null;
+        SplitBox[]? best = null;
+        double bestScore = double.NegativeInfinity;
+        foreach (int split in candidates)
+        {
+            double cut = node.Low[split] + (node.High[split] - node.Low[split]) / 2;
+            double[] leftHigh = [.. node.High], rightLow = [.. node.Low];
+            leftHigh[split] = cut;
+            rightLow[split] = cut;
+            var left = BoundPropagation.Compute(_slacks, node.Low, leftHigh, BoundMethod.Symbolic);
+            var right = BoundPropagation.Compute(_slacks, rightLow, node.High, BoundMethod.Symbolic);
+            double score = Math.Min(HalfScore(left), HalfScore(right));
+            if (best is null || score > bestScore)
+            {
+                bestScore = score;
+                best = [new SplitBox(node.Low, leftHigh, left.TotalUnstable, left), new SplitBox(rightLow, node.High, right.TotalUnstable, right)];
+            }
+        }
+        return best;
+    }
+
+    /// <summary>An empty half costs nothing; otherwise its margin bound.</summary>
+    private double HalfScore(NetworkBounds half) => half.IsEmpty ? double.PositiveInfinity : ClauseLowers(half).Min();
+
+    private List<int> Candidates(SplitBox node, NetworkBounds bounds)
     {
         var linear = BackSubstitution.LowerLinear(_slacks, _slacks.OutputIndex, bounds);
         var slackLower = bounds.LowerSpan(_slacks.OutputIndex);
@@ -181,25 +205,27 @@ internal sealed class RobustnessDomain : ISearchDomain<SplitBox>
             if (best < worst) (worst, worstRow, worstCount) = (best, row, clause.Atoms.Count);
             row += clause.Atoms.Count;
         }
-        int split = -1;
-        double bestSmear = -1;
-        foreach (int i in _freeInputs)
+        var splittable = _freeInputs.Where(i =>
         {
             double middle = node.Low[i] + (node.High[i] - node.Low[i]) / 2;
-            if (!(middle > node.Low[i] && middle < node.High[i])) continue;
+            return middle > node.Low[i] && middle < node.High[i];
+        }).ToList();
+        double Smear(int i)
+        {
             double weight = 0;
             for (int j = worstRow; j < worstRow + worstCount; j++) weight += linear.A[j] is { } a ? Math.Abs(a[i]) : 0;
-            // The width counts too, so an input the bounds ignore is still split once it is the widest.
-            double smear = (node.High[i] - node.Low[i]) * (weight + 1e-9) ;
-            if (smear > bestSmear) (bestSmear, split) = (smear, i);
+            return (node.High[i] - node.Low[i]) * (weight + 1e-9);
         }
-        if (split < 0) return null;
-        double cut = node.Low[split] + (node.High[split] - node.Low[split]) / 2;
-        double[] leftHigh = [.. node.High], rightLow = [.. node.Low];
-        leftHigh[split] = cut;
-        rightLow[split] = cut;
-        return [new SplitBox(node.Low, leftHigh, node.Unstable), new SplitBox(rightLow, node.High, node.Unstable)];
+        var result = splittable.OrderByDescending(Smear).Take(SmearCandidates).ToList();
+        if (splittable.Count > 0)
+        {
+            int widest = splittable.MaxBy(i => (node.High[i] - node.Low[i]) / (_rootHigh[i] - _rootLow[i]));
+            if (!result.Contains(widest)) result.Add(widest);
+        }
+        return result;
     }
+
+    private const int SmearCandidates = 2;
 
     private NodeResult Result(double upper, bool final) =>
         new(upper, _witnesses.Margin is double m ? -m : null, _witnesses.Best, final, _witnesses.Notes);
