@@ -216,16 +216,19 @@ internal sealed class RobustnessDomain : ISearchDomain<SplitBox>
             for (int j = worstRow; j < worstRow + worstCount; j++) weight += linear.A[j] is { } a ? Math.Abs(a[i]) : 0;
             return (node.High[i] - node.Low[i]) * (weight + 1e-9);
         }
+        if (splittable.Count == 0) return [];
+        double Relative(int i) => (node.High[i] - node.Low[i]) / (_rootHigh[i] - _rootLow[i]);
+        int widest = splittable.MaxBy(Relative);
+        // Trying candidates can starve an input (another one's halves keep scoring better while the node never gets
+        // stable); past this aspect ratio the widest input is split regardless.
+        if (Relative(widest) > MaximumAspect * splittable.Min(Relative)) return [widest];
         var result = splittable.OrderByDescending(Smear).Take(SmearCandidates).ToList();
-        if (splittable.Count > 0)
-        {
-            int widest = splittable.MaxBy(i => (node.High[i] - node.Low[i]) / (_rootHigh[i] - _rootLow[i]));
-            if (!result.Contains(widest)) result.Add(widest);
-        }
+        if (!result.Contains(widest)) result.Add(widest);
         return result;
     }
 
     private const int SmearCandidates = 2;
+    private const double MaximumAspect = 64;
 
     private NodeResult Result(double upper, bool final) =>
         new(upper, _witnesses.Margin is double m ? -m : null, _witnesses.Best, final, _witnesses.Notes);
