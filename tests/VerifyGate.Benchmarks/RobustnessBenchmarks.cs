@@ -25,8 +25,9 @@ public sealed class RobustnessBenchmarks : IBenchmarkSection
     {
         string loadAtStart = LipschitzBenchmarks.LoadAverage();
         var outcomes = Instances().Select(i => Check(i, progress)).ToList();
-        var expected = Expected();
-        var nnenum = CpuToolSeconds();
+        var published = PublishedResults();
+        var expected = published.ToDictionary(p => p.Key, p => p.Value.Verdict);
+        var nnenum = published.Where(p => p.Value.NnenumSeconds is not null).ToDictionary(p => p.Key, p => p.Value.NnenumSeconds!.Value);
         var sb = new StringBuilder();
         sb.AppendLine($"Each instance: its VNN-LIB file as `{{ \"kind\": \"robustness\", \"vnnlib\": … }}` on its network, limit {TimeLimit:0} s, " +
                       $"{Environment.ProcessorCount} cores; \"holds\": certified margin > 0 over every box; \"violated\": a counterexample ONNX Runtime " +
@@ -134,31 +135,22 @@ public sealed class RobustnessBenchmarks : IBenchmarkSection
 
     private static string Json(string text) => System.Text.Json.JsonSerializer.Serialize(text);
 
-    /// <summary>(network, property) → holds | violated | unknown, from the published results.</summary>
-    private static Dictionary<(string, string), string> Expected()
-    {
-        string path = Path.Combine(Paths.RepositoryRoot, "tests", "VerifyGate.Benchmarks", "Data", "vnncomp2021-expected.csv");
-        var result = new Dictionary<(string, string), string>();
-        if (!File.Exists(path)) return result;
-        foreach (var line in File.ReadLines(path).Skip(1))
-        {
-            var cells = line.Split(',');
-            if (cells.Length >= 4) result[(cells[1].Trim(), cells[2].Trim())] = cells[3].Trim();
-        }
-        return result;
-    }
+    /// <summary>One instance's published result: holds | violated | unknown, and the seconds nnenum (VNN-COMP 2021's CPU
+    /// tool) took to decide it, when it did.</summary>
+    private sealed record Published(string Verdict, double? NnenumSeconds);
 
-    /// <summary>(network, property) → the seconds nnenum, VNN-COMP 2021's CPU tool, took to decide it (absent when it did not).</summary>
-    private static Dictionary<(string, string), double> CpuToolSeconds()
+    private static Dictionary<(string, string), Published> PublishedResults()
     {
         string path = Path.Combine(Paths.RepositoryRoot, "tests", "VerifyGate.Benchmarks", "Data", "vnncomp2021-expected.csv");
-        var result = new Dictionary<(string, string), double>();
+        var result = new Dictionary<(string, string), Published>();
         if (!File.Exists(path)) return result;
         foreach (var line in File.ReadLines(path).Skip(1))
         {
             var cells = line.Split(',');
-            if (cells.Length >= 7 && cells[^2].Trim() == "nnenum" && double.TryParse(cells[^1], NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds))
-                result[(cells[1].Trim(), cells[2].Trim())] = seconds;
+            if (cells.Length < 4) continue;
+            double? seconds = cells.Length >= 7 && cells[^2].Trim() == "nnenum"
+                && double.TryParse(cells[^1], NumberStyles.Float, CultureInfo.InvariantCulture, out double t) ? t : null;
+            result[(cells[1].Trim(), cells[2].Trim())] = new Published(cells[3].Trim(), seconds);
         }
         return result;
     }
