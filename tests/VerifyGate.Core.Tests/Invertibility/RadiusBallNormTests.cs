@@ -2,6 +2,7 @@ using VerifyGate.Core.Networks;
 using VerifyGate.Core.Norms;
 using VerifyGate.Core.Problems.Invertibility;
 using VerifyGate.Core.Solving;
+using VerifyGate.Core.Tests.Oracles;
 
 namespace VerifyGate.Core.Tests.Invertibility;
 
@@ -147,5 +148,47 @@ public class RadiusBallNormTests
             var actual = network.Evaluate(x);
             if (Math.Abs(actual[0] - target[0]) + Math.Abs(actual[1] - target[1]) < 1e-9) yield return x;
         }
+    }
+}
+
+/// <summary>The radius search against the per-direction MIPs on random 2-8-8-2 networks: two certified intervals of the
+/// same quantity must overlap, in every ball norm and for both kinds (a box wrongly dropped by the search, say by a
+/// false one-to-one certificate, would put its lower bound above the MIPs' witness).</summary>
+public class RadiusSearchAgreementTests
+{
+    private static readonly TwoCopyEngine Engine = new(ScipSolver.Instance);
+
+    public static TheoryData<TwoCopyKind, NormKind, int> Cases()
+    {
+        var data = new TheoryData<TwoCopyKind, NormKind, int>();
+        foreach (var kind in new[] { TwoCopyKind.PreimageRadius, TwoCopyKind.InvertibilityRadius })
+            foreach (var p in new[] { NormKind.Inf, NormKind.One, NormKind.Two })
+                for (int seed = 1; seed <= 4; seed++)
+                    data.Add(kind, p, seed);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void The_search_and_the_per_direction_MIPs_certify_overlapping_intervals(TwoCopyKind kind, NormKind p, int seed)
+    {
+        var network = RandomNetworks.Create(seed, 2, [8, 8], 2);
+        var rng = new Random(seed);
+        double[] c = [rng.NextDouble() - 0.5, rng.NextDouble() - 0.5];
+        double maxRadius = 2;
+        var query = new TwoCopyQuery
+        {
+            Kind = kind, Network = network, Center = c, InputNorm = p, Separation = 1e-3, Exact = true, TimeLimitSeconds = 60,
+            Lower = c.Select(v => v - maxRadius).ToArray(), Upper = c.Select(v => v + maxRadius).ToArray(),
+        };
+        var search = Engine.Solve(query with { RadiusMethod = RadiusMethod.Search }, new NetworkOracle(network));
+        var direct = Engine.Solve(query with { RadiusMethod = RadiusMethod.Direct }, new NetworkOracle(network));
+        Assert.False(search.TimedOut);
+        Assert.False(direct.TimedOut);
+        double searchUpper = search.Upper ?? maxRadius, directUpper = direct.Upper ?? maxRadius;
+        double slack = 1e-6 * maxRadius;
+        Assert.True(search.Lower <= directUpper + slack, $"search certified {search.Lower} above the MIPs' witness {directUpper}");
+        Assert.True(direct.Lower <= searchUpper + slack, $"MIPs certified {direct.Lower} above the search's witness {searchUpper}");
+        Assert.True(searchUpper - search.Lower <= 1e-4 * searchUpper + 1e-6, $"search not closed: [{search.Lower}, {search.Upper}]");
     }
 }
