@@ -67,28 +67,49 @@ internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
     /// 12 with adaptation 6.8 s and 17.5 s; a fixed 6: 17.1 s and 15.9 s; a fixed 12: 10.1 s and 15.8 s; a fixed 24: 7.7 s and 15.4 s.</summary>
     private const double InitialSolverUnstableLimit = 12;
 
+    /// <summary>The solver-free part holds one of the process's cores (<see cref="CoreBudget"/>), released before the
+    /// node's MIP, whose solver takes its own (as in the other kinds' domains), so properties checked at once share the cores.</summary>
     public NodeResult Bound(RadiusNode node, int depth, double remainingSeconds, CancellationToken cancellation)
+    {
+        Func<NodeResult>? solve;
+        CoreSlot slot;
+        try
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            wait.CancelAfter(TimeSpan.FromSeconds(Math.Clamp(remainingSeconds, 0, 1e6)));
+            slot = CoreBudget.Shared.Hold(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return Result(double.PositiveInfinity, final: false);   // the parent's bound stands
+        }
+        NodeResult? settled;
+        using (slot) (settled, solve) = BoundWithoutSolver(node, remainingSeconds, cancellation);
+        return settled ?? solve!();
+    }
+
+    private (NodeResult? Settled, Func<NodeResult>? Solve) BoundWithoutSolver(RadiusNode node, double remainingSeconds, CancellationToken cancellation)
     {
         double reach = Math.Max(Distance(node.XLow, node.XHigh), _pair ? Distance(node.YLow!, node.YHigh!) : 0);
         double best = _witnesses.BestValue ?? double.PositiveInfinity;
-        if (reach > _query.MaxRadius) return Nothing();
-        if (reach > best) return Result(-reach, final: true);   // no pair here beats the best one
+        if (reach > _query.MaxRadius) return (Nothing(), null);
+        if (reach > best) return (Result(-reach, final: true), null);   // no pair here beats the best one
         var directions = Directions(node);
-        if (directions.Count == 0) return Nothing();
+        if (directions.Count == 0) return (Nothing(), null);
         var xBounds = BoundPropagation.Compute(_query.Network, node.XLow, node.XHigh, BoundMethod.Symbolic);
         var yBounds = _pair ? BoundPropagation.Compute(_query.Network, node.YLow!, node.YHigh!, BoundMethod.Symbolic) : null;
-        if (OutputsApart(xBounds, yBounds)) return Nothing();
+        if (OutputsApart(xBounds, yBounds)) return (Nothing(), null);
         if (OneToOneOnHull(node))
         {
             Interlocked.Increment(ref _injective);
-            return Nothing();
+            return (Nothing(), null);
         }
         int unstable = xBounds.TotalUnstable + (yBounds?.TotalUnstable ?? 0);
         bool useSolver;
         lock (_gate) useSolver = unstable <= _solverUnstableLimit;
         return useSolver
-            ? Solve(node, xBounds, yBounds, directions, reach, best, remainingSeconds, cancellation)
-            : Result(-reach, final: false);
+            ? (null, () => Solve(node, xBounds, yBounds, directions, reach, best, remainingSeconds, cancellation))
+            : (Result(-reach, final: false), null);
     }
 
     public IReadOnlyList<RadiusNode>? Split(RadiusNode node, int depth)
