@@ -10,7 +10,8 @@ namespace VerifyGate.Benchmarks;
 /// <summary>Issue "Invertibility, radii and matching at the scale of the invertibility paper": the four Brusselator
 /// radii (para_dep_bru.onnx, b = 2.1, δ = 1e-3) to a width of 1e-3, target 20 s each, by the shared search over boxes
 /// of the ball against the per-direction MIPs (the baseline, same run), in the l_inf ball; and in l1 and l2 balls.
-/// Environment: VERIFYGATE_RADIUS_SECONDS (default 60) limits each run.</summary>
+/// Environment, for trial runs: VERIFYGATE_RADIUS_SECONDS (default 60) limits each run; VERIFYGATE_RADIUS_ONLY keeps the
+/// cases whose "Kind-centre-Norm" contains it (say "Inf" or "PreimageRadius"); VERIFYGATE_RADIUS_SEARCH_ONLY skips the baseline.</summary>
 public sealed class RadiusSearchBenchmarks : IBenchmarkSection
 {
     public string Name => "radius";
