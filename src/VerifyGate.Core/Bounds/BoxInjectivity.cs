@@ -16,11 +16,15 @@ namespace VerifyGate.Core.Bounds;
 public static class BoxInjectivity
 {
     /// <summary>Whether f, on the outputs listed and the inputs not fixed, is proven one-to-one on the box.</summary>
-    public static bool Proves(Network network, double[] lower, double[] upper, int[] outputs, bool[] fixedInputs)
+    public static bool Proves(Network network, double[] lower, double[] upper, int[] outputs, bool[] fixedInputs) =>
+        Proves(BoundPropagation.Compute(network, lower, upper, BoundMethod.Symbolic), outputs, fixedInputs);
+
+    /// <summary>The same, from the box's bounds already propagated.</summary>
+    public static bool Proves(NetworkBounds bounds, int[] outputs, bool[] fixedInputs)
     {
+        var network = bounds.Network;
         var free = Enumerable.Range(0, fixedInputs.Length).Where(i => !fixedInputs[i]).ToArray();
         if (free.Length == 0 || free.Length > outputs.Length) return false;
-        var bounds = BoundPropagation.Compute(network, lower, upper, BoundMethod.Symbolic);
         var jacobian = JacobianBounds.Compute(bounds, outputs, fixedInputs);
         if (ForwardJacobianBounds.Affordable(network))
             jacobian = jacobian.Intersect(ForwardJacobianBounds.Compute(bounds, fixedInputs)[network.OutputIndex].SelectRows(outputs));

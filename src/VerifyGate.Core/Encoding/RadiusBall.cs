@@ -22,15 +22,14 @@ public sealed class RadiusBall
     public Var Objective { get; }
 
     /// <summary>The objective variable for radii in [<paramref name="atLeast"/>, <paramref name="atMost"/>].</summary>
-    public static RadiusBall Add(MipModel model, NormKind norm, double atLeast, double atMost, string name = "t")
-    {
-        var ball = new RadiusBall(norm, default);
-        return new RadiusBall(norm, model.AddContinuous(ball.ObjectiveOf(Math.Max(0, atLeast)), ball.ObjectiveOf(atMost), name));
-    }
+    public static RadiusBall Add(MipModel model, NormKind norm, double atLeast, double atMost, string name = "t") =>
+        new(norm, model.AddContinuous(ObjectiveOf(norm, Math.Max(0, atLeast)), ObjectiveOf(norm, atMost), name));
 
     public double RadiusOf(double objective) => Norm == NormKind.Two ? Math.Sqrt(Math.Max(0, objective)) : objective;
 
-    public double ObjectiveOf(double radius) => Norm == NormKind.Two ? radius * radius : radius;
+    public double ObjectiveOf(double radius) => ObjectiveOf(Norm, radius);
+
+    private static double ObjectiveOf(NormKind norm, double radius) => norm == NormKind.Two ? radius * radius : radius;
 
     /// <summary>Adds ‖x − c‖_p ≤ t for one copy's inputs.</summary>
     public void Contain(MipModel model, IReadOnlyList<LinearValue> x, IReadOnlyList<double> center, string prefix)

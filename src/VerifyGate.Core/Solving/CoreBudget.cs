@@ -46,6 +46,22 @@ public sealed class CoreBudget
         _slots.Wait(cancellation);
         return new CoreSlot(_slots, clock.Elapsed);
     }
+
+    /// <summary>Waits for a slot at most <paramref name="seconds"/> (a search's remaining time: no worker waits past it,
+    /// whoever else holds the cores); null when that time ran out or the token fired first.</summary>
+    public CoreSlot? HoldWithin(double seconds, CancellationToken cancellation)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        wait.CancelAfter(TimeSpan.FromSeconds(Math.Clamp(seconds, 0, 1e6)));
+        try
+        {
+            return Hold(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>One held core; disposing returns it (once).</summary>

@@ -37,7 +37,7 @@ internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
     private readonly bool _pair;
     private readonly object _gate = new();
     private double _solverUnstableLimit = InitialSolverUnstableLimit;
-    private int _solved, _empty, _injective;
+    private int _solved, _injective;
     private long _solverTicks;
 
     public RadiusSearchDomain(TwoCopyQuery query, IMipSolver solver, PairWitnesses witnesses, SolverMessageLog messages)
@@ -58,7 +58,6 @@ internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
         : new RadiusNode(_query.Lower, _query.Upper, null, null);
 
     public int Solved => Volatile.Read(ref _solved);
-    public int Empty => Volatile.Read(ref _empty);
     public int Injective => Volatile.Read(ref _injective);
     public TimeSpan SolverTime => TimeSpan.FromTicks(Interlocked.Read(ref _solverTicks));
 
@@ -71,19 +70,10 @@ internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
     /// node's MIP, whose solver takes its own (as in the other kinds' domains), so properties checked at once share the cores.</summary>
     public NodeResult Bound(RadiusNode node, int depth, double remainingSeconds, CancellationToken cancellation)
     {
-        Func<NodeResult>? solve;
-        CoreSlot slot;
-        try
-        {
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            wait.CancelAfter(TimeSpan.FromSeconds(Math.Clamp(remainingSeconds, 0, 1e6)));
-            slot = CoreBudget.Shared.Hold(wait.Token);
-        }
-        catch (OperationCanceledException)
-        {
+        if (CoreBudget.Shared.HoldWithin(remainingSeconds, cancellation) is not { } slot)
             return Result(double.PositiveInfinity, final: false);   // the parent's bound stands
-        }
         NodeResult? settled;
+        Func<NodeResult>? solve;
         using (slot) (settled, solve) = BoundWithoutSolver(node, remainingSeconds, cancellation);
         return settled ?? solve!();
     }
@@ -99,7 +89,7 @@ internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
         var xBounds = BoundPropagation.Compute(_query.Network, node.XLow, node.XHigh, BoundMethod.Symbolic);
         var yBounds = _pair ? BoundPropagation.Compute(_query.Network, node.YLow!, node.YHigh!, BoundMethod.Symbolic) : null;
         if (OutputsApart(xBounds, yBounds)) return (Nothing(), null);
-        if (OneToOneOnHull(node))
+        if (OneToOneOnHull(node, xBounds))
         {
             Interlocked.Increment(ref _injective);
             return (Nothing(), null);
@@ -167,7 +157,6 @@ internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
         if (result.Status == SolveStatus.Infeasible)
         {
             // No feasible pair with t ≤ cap: nothing beyond maxRadius counts, and beyond the best pair nothing is better.
-            Interlocked.Increment(ref _empty);
             return cap >= _query.MaxRadius ? Nothing() : Result(-cap, final: true);
         }
         double proven = double.IsFinite(result.BestBound)
@@ -206,12 +195,16 @@ internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
         return false;
     }
 
-    /// <summary>The smallest box holding both boxes (or the box and c) is one on which f is one-to-one.</summary>
-    private bool OneToOneOnHull(RadiusNode node)
+    /// <summary>The smallest box holding both boxes (or the box and c) is one on which f is one-to-one. When that box is
+    /// x's own (a symmetric node, or c inside x's box) its bounds are the ones already propagated.</summary>
+    private bool OneToOneOnHull(RadiusNode node, NetworkBounds xBounds)
     {
         var low = node.XLow.Select((v, i) => Math.Min(v, node.YLow?[i] ?? _center[i])).ToArray();
         var high = node.XHigh.Select((v, i) => Math.Max(v, node.YHigh?[i] ?? _center[i])).ToArray();
-        return BoxInjectivity.Proves(_query.Network, low, high, _outputs, _query.FixedInputs);
+        var hull = low.AsSpan().SequenceEqual(node.XLow) && high.AsSpan().SequenceEqual(node.XHigh)
+            ? xBounds
+            : BoundPropagation.Compute(_query.Network, low, high, BoundMethod.Symbolic);
+        return BoxInjectivity.Proves(hull, _outputs, _query.FixedInputs);
     }
 
     /// <summary>min over the box of ‖x − c‖_p: c clamped into the box.</summary>
@@ -240,11 +233,7 @@ internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
         double.IsFinite(value) ? value - RadiusEngine.SafetyRelative * Math.Abs(value) - RadiusEngine.SafetyAbsolute : value;
 
     /// <summary>The node holds no feasible pair that could count.</summary>
-    private NodeResult Nothing()
-    {
-        Interlocked.Increment(ref _empty);
-        return Result(double.NegativeInfinity, final: true);
-    }
+    private NodeResult Nothing() => Result(double.NegativeInfinity, final: true);
 
     private NodeResult Result(double upper, bool final) =>
         new(upper, _witnesses.BestValue is double t ? -t : null, _witnesses.Best, final, []);

@@ -70,18 +70,9 @@ internal sealed class LipschitzBoxDomain : ISearchDomain<SplitBox>
     {
         NodeResult? settled;
         MipCandidate? candidate;
-        CoreSlot slot;
-        try
-        {
-            // Waiting counts against the search's time: no worker waits past it, whoever else holds the cores.
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            wait.CancelAfter(TimeSpan.FromSeconds(Math.Clamp(remainingSeconds, 0, 1e6)));
-            slot = _options.Budget.Hold(wait.Token);
-        }
-        catch (OperationCanceledException)
-        {
+        // Waiting counts against the search's time.
+        if (_options.Budget.HoldWithin(remainingSeconds, cancellation) is not { } slot)
             return Result(double.PositiveInfinity, Final: false, []);  // the parent's bound stands
-        }
         using (slot) (settled, candidate) = BoundWithoutSolver(box, depth, cancellation);
         return settled ?? Solve(candidate!, remainingSeconds - slot.Waited.TotalSeconds, cancellation);
     }
