@@ -20,6 +20,7 @@ public static class BenchmarkSections
         new BranchingBenchmarks(),
         new InvertibilityBenchmarks(),
         new ContractionBenchmarks(),
+        new DifferenceBenchmarks(),
         new RadiusSearchBenchmarks(),
         new RobustnessBenchmarks(),
         new EdgeBenchmarks(),

@@ -20,19 +20,28 @@ public static class BoxInjectivity
         Proves(BoundPropagation.Compute(network, lower, upper, BoundMethod.Symbolic), outputs, fixedInputs);
 
     /// <summary>The same, from the box's bounds already propagated.</summary>
-    public static bool Proves(NetworkBounds bounds, int[] outputs, bool[] fixedInputs)
+    public static bool Proves(NetworkBounds bounds, int[] outputs, bool[] fixedInputs) => InverseBound(bounds, outputs, fixedInputs) is not null;
+
+    /// <summary>When f is proven one-to-one on the box, a κ with ‖x − y‖_inf ≤ κ ‖f(x) − f(y)‖_inf (listed outputs, free
+    /// inputs) for all x, y in it: from R(f(x) − f(y)) = R M (x − y) and ‖I − R M‖_inf ≤ β &lt; 1,
+    /// ‖x − y‖ ≤ ‖R M (x − y)‖ / (1 − β) ≤ ‖R‖_inf ‖f(x) − f(y)‖ / (1 − β). Null when the test fails.</summary>
+    public static double? InverseBound(NetworkBounds bounds, int[] outputs, bool[] fixedInputs)
     {
         var network = bounds.Network;
         var free = Enumerable.Range(0, fixedInputs.Length).Where(i => !fixedInputs[i]).ToArray();
-        if (free.Length == 0 || free.Length > outputs.Length) return false;
+        if (free.Length == 0 || free.Length > outputs.Length) return null;
         var jacobian = JacobianBounds.Compute(bounds, outputs, fixedInputs);
         if (ForwardJacobianBounds.Affordable(network))
             jacobian = jacobian.Intersect(ForwardJacobianBounds.Compute(bounds, fixedInputs)[network.OutputIndex].SelectRows(outputs));
-        return Regular(jacobian.SelectColumns(free));
+        return InverseBound(jacobian.SelectColumns(free));
     }
 
     /// <summary>Every real matrix in the interval matrix (m × n, m ≥ n) has full column rank (sufficient test).</summary>
-    public static bool Regular(IntervalMatrix matrix)
+    public static bool Regular(IntervalMatrix matrix) => InverseBound(matrix) is not null;
+
+    /// <summary>κ = ‖R‖_inf / (1 − β) (see <see cref="InverseBound(NetworkBounds, int[], bool[])"/>) when the test proves
+    /// every matrix of the interval matrix of full column rank; null otherwise.</summary>
+    public static double? InverseBound(IntervalMatrix matrix)
     {
         int m = matrix.Rows, n = matrix.Columns;
         var mid = new double[m, n];
@@ -41,12 +50,12 @@ public static class BoxInjectivity
             for (int c = 0; c < n; c++)
             {
                 double lo = matrix.Lower(r, c), hi = matrix.Upper(r, c);
-                if (!double.IsFinite(lo) || !double.IsFinite(hi)) return false;
+                if (!double.IsFinite(lo) || !double.IsFinite(hi)) return null;
                 mid[r, c] = lo + (hi - lo) / 2;
                 radius[r, c] = Math.Max(hi - mid[r, c], mid[r, c] - lo);
             }
-        if (PseudoInverse(mid, m, n) is not { } inverse) return false;
-        double worst = 0;
+        if (PseudoInverse(mid, m, n) is not { } inverse) return null;
+        double worst = 0, inverseNorm = 0;
         for (int i = 0; i < n; i++)
         {
             double row = 0;
@@ -61,8 +70,12 @@ public static class BoxInjectivity
                 row += Math.Abs((i == j ? 1 : 0) - product) + spread;
             }
             worst = Math.Max(worst, row);
+            double inverseRow = 0;
+            for (int k = 0; k < m; k++) inverseRow += Math.Abs(inverse[i, k]);
+            inverseNorm = Math.Max(inverseNorm, inverseRow);
         }
-        return worst < 1 - 1e-9;
+        if (!(worst < 1 - 1e-9)) return null;
+        return inverseNorm * (1 + 1e-9) / (1 - worst - 1e-9);
     }
 
     /// <summary>(AᵀA)⁻¹Aᵀ by Gauss-Jordan elimination with partial pivoting (A⁻¹ when square); null when singular.

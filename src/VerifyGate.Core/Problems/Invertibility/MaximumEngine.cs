@@ -45,10 +45,25 @@ internal sealed class MaximumEngine(IMipSolver solver)
         trivialUpper = trivialUpper * (1 + 1e-12) + 1e-15;
         if (free.Length == 0)
             return new CertifiedBounds { Lower = 0, Upper = 0, Resolution = resolution, Solver = solver.Version, Elapsed = clock.Elapsed, Notes = ["every input is fixed: x = y is the only pair"] };
+        var (difference, referenceDifference) = Differences(query, bounds, referenceBounds, outputs);
+        var differenceNotes = new List<string>();
+        if (!matching && difference is not null)
+        {
+            double cap = DifferenceCap(difference, free, query.InputNorm);
+            differenceNotes.Add($"difference bounds: D <= {cap:G6} ({difference.LpSolved} LPs)");
+            trivialUpper = Math.Min(trivialUpper, cap);
+            if (query.Threshold is double t && !query.Exact && trivialUpper <= t || trivialUpper <= resolution)
+                return new CertifiedBounds
+                {
+                    Lower = 0, Upper = trivialUpper, Resolution = resolution, Solver = solver.Version, Elapsed = clock.Elapsed, UnstableNeurons = unstable,
+                    Notes = [$"decided by the difference bounds (LP over x - y with the output coupling): D <= {trivialUpper:G6}", PairWitnesses.AcceptanceNote(query)],
+                };
+        }
 
         query = query with { Threshold = query.Threshold is double given ? Resolution.Effective(given, resolution) : null };
         var witnesses = new PairWitnesses(query, oracle, referenceOracle, resolution);
         var notes = new List<string> { PairWitnesses.AcceptanceNote(query) };
+        notes.AddRange(differenceNotes);
         int terms = matching ? outputs.Length : free.Length;
         var objectives = matching ? LipschitzObjective.For(query.OutputNorm, terms) : LipschitzObjective.For(query.InputNorm, terms);
         if (UsesL2Surrogate(query, objectives))
@@ -80,6 +95,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
                     fx = new ForwardEncoding(model, referenceBounds!, "fx_", gx.Inputs);
                     fy = new ForwardEncoding(model, referenceBounds!, "fy_", gy.Inputs);
                     PairCoupling.AtMost(model, fx.Outputs, fy.Outputs, query.OutputNorm, query.OutputTolerance);
+                    if (referenceDifference is not null) DifferenceRows.Add(model, fx, fy, referenceDifference);
                     values = outputs.Select(o => PairCoupling.Difference(model, gx.Outputs[o], gy.Outputs[o])).ToArray();
                 }
                 else
@@ -88,6 +104,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
                         query.OutputNorm, query.OutputTolerance);
                     values = free.Select(i => PairCoupling.Difference(model, gx.Inputs[i], gy.Inputs[i])).ToArray();
                 }
+                if (difference is not null) DifferenceRows.Add(model, gx, gy, difference);
                 objective.Apply(model, values);
                 // x = y at the box's midpoint is always feasible (equal outputs): SCIP starts with an incumbent.
                 var midpoint = query.Lower.Select((l, i) => (l + query.Upper[i]) / 2).ToArray();
@@ -127,6 +144,31 @@ internal sealed class MaximumEngine(IMipSolver solver)
             Elapsed = clock.Elapsed,
             Notes = notes,
         };
+    }
+
+    /// <summary>The difference bounds of the two copies (and of the reference's, whose outputs are the coupled ones for
+    /// matching); none when <see cref="TwoCopyQuery.DifferenceRows"/> is off.</summary>
+    private static (DifferenceBounds? Model, DifferenceBounds? Reference) Differences(TwoCopyQuery query, NetworkBounds bounds,
+        NetworkBounds? referenceBounds, int[] outputs)
+    {
+        if (!query.DifferenceRows) return (null, null);
+        double budget = Math.Min(DifferenceBudgetSeconds, DifferenceTimeShare * query.TimeLimitSeconds);
+        // |f_o(x) − f_o(y)| ≤ ‖f(x) − f(y)‖_q ≤ η for every q: the coupling bounds each output's difference.
+        if (referenceBounds is null)
+            return (DifferenceBounds.Compute(bounds, bounds, outputs, query.OutputTolerance, query.DifferenceLpRounds, budget), null);
+        var referenceOutputs = Enumerable.Range(0, query.Reference!.OutputSize).ToArray();
+        return (DifferenceBounds.Compute(bounds, bounds),
+                DifferenceBounds.Compute(referenceBounds, referenceBounds, referenceOutputs, query.OutputTolerance, query.DifferenceLpRounds, budget));
+    }
+
+    private const double DifferenceBudgetSeconds = 5;
+    private const double DifferenceTimeShare = 0.1;
+
+    /// <summary>D ≤ ‖(max(|ΔL_i|, |ΔU_i|))_i‖_p over the free inputs.</summary>
+    private static double DifferenceCap(DifferenceBounds difference, int[] free, NormKind p)
+    {
+        var reach = free.Select(i => Math.Max(Math.Abs(difference.Lower(0, i)), Math.Abs(difference.Upper(0, i)))).ToArray();
+        return VectorNorm.Norm(reach, p) * (1 + 1e-12) + 1e-15;
     }
 
     /// <summary>A threshold below <see cref="LipschitzObjective.SquaredDecisionFloor"/> on an l2 quantity is decided

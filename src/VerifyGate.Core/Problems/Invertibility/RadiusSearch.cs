@@ -25,7 +25,7 @@ internal sealed class RadiusSearch(IMipSolver solver)
         MagnitudeGuard.CheckPreActivation(rootBounds, query.BigMLimit);   // every node's bounds lie within the root's
         var domain = new RadiusSearchDomain(query, solver, witnesses, messages);
         var goal = new SearchGoal(query.Exact || query.Threshold is null ? null : -query.Threshold.Value, query.RelativeGap, 1e-9, Floor: double.NegativeInfinity);
-        var search = new BranchAndBound<RadiusNode>(domain, new SearchOptions { MaximumDepth = MaximumDepth });
+        var search = new BranchAndBound<BoxPair>(domain, new SearchOptions { MaximumDepth = MaximumDepth });
         var relay = progress is null ? null : new Progress(progress, query.MaxRadius);
         var result = search.Run(domain.Root, null, goal, query.TimeLimitSeconds, relay, cancellation);
 

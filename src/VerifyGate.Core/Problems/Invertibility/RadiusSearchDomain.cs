@@ -6,13 +6,6 @@ using VerifyGate.Core.Solving;
 
 namespace VerifyGate.Core.Problems.Invertibility;
 
-/// <summary>A node of the radius search: a box for x and, for invertibility-radius, one for y (null for preimage-radius,
-/// where y is the centre). The boxes cover the free inputs; fixed inputs sit at the centre.</summary>
-internal sealed record RadiusNode(double[] XLow, double[] XHigh, double[]? YLow, double[]? YHigh)
-{
-    public bool Symmetric => YLow is not null && XLow.AsSpan().SequenceEqual(YLow) && XHigh.AsSpan().SequenceEqual(YHigh);
-}
-
 /// <summary>The radius kinds' part of the shared search (<see cref="BranchAndBound{TNode}"/>), which maximises
 /// v = −t for the radius t = max(‖x − c‖_p, ‖y − c‖_p) of a feasible pair (f(x) = f(y), ‖x − y‖_inf ≥ δ).
 /// Bound of a node, cheapest first; each proves the node holds no feasible pair (bound −∞) or bounds t from below:
@@ -23,10 +16,9 @@ internal sealed record RadiusNode(double[] XLow, double[] XHigh, double[]? YLow,
 /// 4. the boxes lie in one box on which f is one-to-one (<see cref="BoxInjectivity"/>): f(x) = f(y) forces x = y;
 /// 5. few unstable ReLUs in the node: the MIP over the node's boxes (<see cref="RadiusModel"/>), exact and final when
 ///    it finishes, its proven bound otherwise.
-/// Split: bisect the widest free coordinate; a symmetric node (x and y in the same box) splits that box into halves
-/// A, B and keeps (A, A), (A, B), (B, B), since the quantity is symmetric in x and y.
+/// Split: <see cref="BoxPair.Split"/> (the widest free coordinate; a symmetric node into (A, A), (A, B), (B, B)).
 /// Witnesses: the MIP's pairs, accepted by <see cref="PairWitnesses"/> (float64 and ONNX Runtime).</summary>
-internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
+internal sealed class RadiusSearchDomain : ISearchDomain<BoxPair>
 {
     private readonly TwoCopyQuery _query;
     private readonly IMipSolver _solver;
@@ -53,9 +45,9 @@ internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
         _pair = query.Kind == TwoCopyKind.InvertibilityRadius;
     }
 
-    public RadiusNode Root => _pair
-        ? new RadiusNode(_query.Lower, _query.Upper, _query.Lower, _query.Upper)
-        : new RadiusNode(_query.Lower, _query.Upper, null, null);
+    public BoxPair Root => _pair
+        ? new BoxPair(_query.Lower, _query.Upper, _query.Lower, _query.Upper)
+        : new BoxPair(_query.Lower, _query.Upper, null, null);
 
     public int Solved => Volatile.Read(ref _solved);
     public int Injective => Volatile.Read(ref _injective);
@@ -68,7 +60,7 @@ internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
 
     /// <summary>The solver-free part holds one of the process's cores (<see cref="CoreBudget"/>), released before the
     /// node's MIP, whose solver takes its own (as in the other kinds' domains), so properties checked at once share the cores.</summary>
-    public NodeResult Bound(RadiusNode node, int depth, double remainingSeconds, CancellationToken cancellation)
+    public NodeResult Bound(BoxPair node, int depth, double remainingSeconds, CancellationToken cancellation)
     {
         if (CoreBudget.Shared.HoldWithin(remainingSeconds, cancellation) is not { } slot)
             return Result(double.PositiveInfinity, final: false);   // the parent's bound stands
@@ -78,7 +70,7 @@ internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
         return settled ?? solve!();
     }
 
-    private (NodeResult? Settled, Func<NodeResult>? Solve) BoundWithoutSolver(RadiusNode node, double remainingSeconds, CancellationToken cancellation)
+    private (NodeResult? Settled, Func<NodeResult>? Solve) BoundWithoutSolver(BoxPair node, double remainingSeconds, CancellationToken cancellation)
     {
         double reach = Math.Max(Distance(node.XLow, node.XHigh), _pair ? Distance(node.YLow!, node.YHigh!) : 0);
         double best = _witnesses.BestValue ?? double.PositiveInfinity;
@@ -102,30 +94,9 @@ internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
             : (Result(-reach, final: false), null);
     }
 
-    public IReadOnlyList<RadiusNode>? Split(RadiusNode node, int depth)
-    {
-        if (node.Symmetric)
-        {
-            int d = Widest(node.XLow, node.XHigh);
-            if (d < 0) return null;
-            var (a, b) = Halves(node.XLow, node.XHigh, d);
-            return [new(a.Low, a.High, a.Low, a.High), new(a.Low, a.High, b.Low, b.High), new(b.Low, b.High, b.Low, b.High)];
-        }
-        int dx = Widest(node.XLow, node.XHigh);
-        int dy = _pair ? Widest(node.YLow!, node.YHigh!) : -1;
-        double wx = dx < 0 ? 0 : node.XHigh[dx] - node.XLow[dx];
-        double wy = dy < 0 ? 0 : node.YHigh![dy] - node.YLow![dy];
-        if (!(Math.Max(wx, wy) > 0)) return null;
-        if (wx >= wy)
-        {
-            var (a, b) = Halves(node.XLow, node.XHigh, dx);
-            return [node with { XLow = a.Low, XHigh = a.High }, node with { XLow = b.Low, XHigh = b.High }];
-        }
-        var (c, e) = Halves(node.YLow!, node.YHigh!, dy);
-        return [node with { YLow = c.Low, YHigh = c.High }, node with { YLow = e.Low, YHigh = e.High }];
-    }
+    public IReadOnlyList<BoxPair>? Split(BoxPair node, int depth) => node.Split(_free);
 
-    private NodeResult Solve(RadiusNode node, NetworkBounds xBounds, NetworkBounds? yBounds, IReadOnlyList<SeparationDirection> directions,
+    private NodeResult Solve(BoxPair node, NetworkBounds xBounds, NetworkBounds? yBounds, IReadOnlyList<SeparationDirection> directions,
         double reach, double best, double remainingSeconds, CancellationToken cancellation)
     {
         double cap = Math.Min(_query.MaxRadius, best);
@@ -170,7 +141,7 @@ internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
     private const double MinimumSliceSeconds = 0.5;
 
     /// <summary>The directions s(x_i − y_i) ≥ δ some pair of the node can meet; in a symmetric node only s = +1 (swap x, y).</summary>
-    private List<SeparationDirection> Directions(RadiusNode node)
+    private List<SeparationDirection> Directions(BoxPair node)
     {
         var result = new List<SeparationDirection>();
         bool symmetric = node.Symmetric;
@@ -197,10 +168,9 @@ internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
 
     /// <summary>The smallest box holding both boxes (or the box and c) is one on which f is one-to-one. When that box is
     /// x's own (a symmetric node, or c inside x's box) its bounds are the ones already propagated.</summary>
-    private bool OneToOneOnHull(RadiusNode node, NetworkBounds xBounds)
+    private bool OneToOneOnHull(BoxPair node, NetworkBounds xBounds)
     {
-        var low = node.XLow.Select((v, i) => Math.Min(v, node.YLow?[i] ?? _center[i])).ToArray();
-        var high = node.XHigh.Select((v, i) => Math.Max(v, node.YHigh?[i] ?? _center[i])).ToArray();
+        var (low, high) = node.Hull(_center);
         var hull = low.AsSpan().SequenceEqual(node.XLow) && high.AsSpan().SequenceEqual(node.XHigh)
             ? xBounds
             : BoundPropagation.Compute(_query.Network, low, high, BoundMethod.Symbolic);
@@ -210,24 +180,6 @@ internal sealed class RadiusSearchDomain : ISearchDomain<RadiusNode>
     /// <summary>min over the box of ‖x − c‖_p: c clamped into the box.</summary>
     private double Distance(double[] low, double[] high) =>
         VectorNorm.Norm(_free.Select(i => Math.Max(0, Math.Max(low[i] - _center[i], _center[i] - high[i]))).ToArray(), _query.InputNorm);
-
-    private int Widest(double[] low, double[] high)
-    {
-        int best = -1;
-        foreach (int i in _free)
-            if (high[i] > low[i] && (best < 0 || high[i] - low[i] > high[best] - low[best])) best = i;
-        return best;
-    }
-
-    private static ((double[] Low, double[] High), (double[] Low, double[] High)) Halves(double[] low, double[] high, int d)
-    {
-        double mid = low[d] + (high[d] - low[d]) / 2;
-        var aHigh = (double[])high.Clone();
-        aHigh[d] = mid;
-        var bLow = (double[])low.Clone();
-        bLow[d] = mid;
-        return ((low, aHigh), (bLow, high));
-    }
 
     private static double Deflate(double value) =>
         double.IsFinite(value) ? value - RadiusEngine.SafetyRelative * Math.Abs(value) - RadiusEngine.SafetyAbsolute : value;

@@ -25,8 +25,11 @@ public sealed class TwoCopyEngine(IMipSolver solver)
             if (ContractionProof.TryProve(query, solver, oracle, share, cancellation) is { } proven) return proven;
             query = query with { TimeLimitSeconds = Math.Max(Math.Min(0.1, query.TimeLimitSeconds), query.TimeLimitSeconds - clock.Elapsed.TotalSeconds) };
         }
-        return query.IsRadius
-            ? new RadiusEngine(solver).Solve(query, oracle, progress, cancellation)
+        if (query.IsRadius) return new RadiusEngine(solver).Solve(query, oracle, progress, cancellation);
+        bool search = query is { Kind: TwoCopyKind.Invertibility, InvertibilityMethod: InvertibilityMethod.Search }
+                      && query.FixedInputs.Count(f => !f) is > 0 and <= InvertibilitySearch.MaximumFreeInputs;
+        return search
+            ? new InvertibilitySearch(solver).Solve(query, oracle, progress, cancellation)
             : new MaximumEngine(solver).Solve(query, oracle, referenceOracle, progress, cancellation);
     }
 

@@ -31,6 +31,16 @@ public enum RadiusMethod
     Search,
 }
 
+/// <summary>How D of the invertibility kind is solved (see docs/benchmarks.md, section "difference").</summary>
+public enum InvertibilityMethod
+{
+    /// <summary>One MIP per sub-problem of the norm (<see cref="Lipschitz.LipschitzObjective.For"/>) over the whole box.</summary>
+    Direct,
+    /// <summary>The shared branch and bound over pairs of boxes (<see cref="InvertibilitySearch"/>); for at most
+    /// <see cref="InvertibilitySearch.MaximumFreeInputs"/> free inputs, else <see cref="Direct"/>.</summary>
+    Search,
+}
+
 /// <summary>What to compute for one of the two-copy kinds.</summary>
 public sealed record TwoCopyQuery
 {
@@ -64,11 +74,19 @@ public sealed record TwoCopyQuery
     /// <summary>LP-tightened by default: on the Brusselator balls it removes 10-20 % of the unstable neurons in under 0.5 s.</summary>
     public BoundMethod BoundMethod { get; init; } = BoundMethod.LpTightened;
     public RadiusMethod RadiusMethod { get; init; } = RadiusMethod.Search;
+    public InvertibilityMethod InvertibilityMethod { get; init; } = InvertibilityMethod.Search;
     /// <summary>Threshold questions on an l2 quantity try the linear l_inf surrogates first; off only to measure
     /// what they buy.</summary>
     public bool L2Surrogate { get; init; } = true;
     /// <summary>The largest pre-activation bound accepted (<see cref="MagnitudeLimitException"/> beyond it); +infinity only for experiments.</summary>
     public double BigMLimit { get; init; } = MagnitudeLimits.BigM;
+
+    /// <summary>Difference bounds and rows in the two-copy MIPs (<see cref="Bounds.DifferenceBounds"/>,
+    /// <see cref="Encoding.DifferenceRows"/>); off only to measure what they buy.</summary>
+    public bool DifferenceRows { get; init; } = true;
+
+    /// <summary>Rounds of LP tightening of the difference bounds (0: their interval pass alone).</summary>
+    public int DifferenceLpRounds { get; init; } = 3;
 
     /// <summary>Try <see cref="Invertibility.ContractionProof"/> before the two-copy MIP (off: the MIP alone, for comparisons).</summary>
     public bool CheapProofs { get; init; } = true;

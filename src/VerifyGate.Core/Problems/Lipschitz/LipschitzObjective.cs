@@ -81,18 +81,23 @@ public sealed record LipschitzObjective(string Name, Action<MipModel, LinearValu
     private static void MaximizeAbsoluteSum(MipModel model, LinearValue[] g)
     {
         var objective = new Expr();
-        foreach (var value in g)
-        {
-            if (value.Variable is not Var v) { objective.Constant += Math.Abs(value.Constant); continue; }
-            double magnitude = Math.Max(Math.Abs(model.LowerBound(v)), Math.Abs(model.UpperBound(v))) * Math.Abs(value.Coefficient) + Math.Abs(value.Constant);
-            var a = model.AddContinuous(0, magnitude);
-            var sign = model.AddBinary();
-            var plus = new Expr().Add(a).Add(sign, 2 * magnitude); value.AddTo(plus, -1.0);
-            model.AddConstraint(double.NegativeInfinity, plus, 2 * magnitude);   // a ≤ g + 2G(1 − σ)
-            var minus = new Expr().Add(a).Add(sign, -2 * magnitude); value.AddTo(minus, 1.0);
-            model.AddConstraint(double.NegativeInfinity, minus, 0.0);            // a ≤ −g + 2Gσ
-            objective.Add(a);
-        }
+        foreach (var value in g) Magnitude(model, value).AddTo(objective, 1.0);
         model.SetMaximize(objective);
     }
+
+    /// <summary>A value a with a ≤ |g| at every point and a = |g| at the optimum: a ≤ g + 2G(1 − σ), a ≤ −g + 2Gσ with a
+    /// sign binary σ, G the bound on |g|.</summary>
+    private static LinearValue Magnitude(MipModel model, LinearValue value)
+    {
+        if (value.Variable is not Var v) return LinearValue.ConstantValue(Math.Abs(value.Constant));
+        double magnitude = Math.Max(Math.Abs(model.LowerBound(v)), Math.Abs(model.UpperBound(v))) * Math.Abs(value.Coefficient) + Math.Abs(value.Constant);
+        var a = model.AddContinuous(0, magnitude);
+        var sign = model.AddBinary();
+        var plus = new Expr().Add(a).Add(sign, 2 * magnitude); value.AddTo(plus, -1.0);
+        model.AddConstraint(double.NegativeInfinity, plus, 2 * magnitude);   // a ≤ g + 2G(1 − σ)
+        var minus = new Expr().Add(a).Add(sign, -2 * magnitude); value.AddTo(minus, 1.0);
+        model.AddConstraint(double.NegativeInfinity, minus, 0.0);            // a ≤ −g + 2Gσ
+        return LinearValue.Of(a);
+    }
+
 }
