@@ -34,14 +34,15 @@ public sealed class DifferenceBenchmarks : IBenchmarkSection
     {
         var sb = new StringBuilder();
         sb.AppendLine($"Invertibility D (η = 0, l_inf, exact, limit {TimeLimit:0} s per solve), cheap proofs off, box = random point ± radius. " +
-                      "Per-objective MIPs over the whole box (InvertibilityMethod.Direct): \"plain\" two big-M copies; \"+ rows\" with the difference rows of the " +
-                      "interval pass; \"+ LP\" with the rows from LP-tightened difference bounds (3 rounds), which also cap D. " +
-                      "\"search\": the shared branch and bound over pairs of boxes (InvertibilityMethod.Search, with the LP-tightened rows; for at most " +
+                      "Per-objective MIPs over the whole box (InvertibilityMethod.Direct): \"plain\" two big-M copies; \"+ cap\" (the default) D capped by the " +
+                      "LP-tightened difference bounds of x − y under the coupling (3 rounds); \"+ rows\" plain with the difference rows of the interval pass; " +
+                      "\"+ LP rows\" cap and rows from the LP-tightened difference bounds. " +
+                      "\"search\": the shared branch and bound over pairs of boxes (InvertibilityMethod.Search, default settings; for at most " +
                       $"{InvertibilitySearch.MaximumFreeInputs} inputs). Contraction: x + W2 relu(W1 x + b1), ‖W1‖_F ‖W2‖_F = 0.9; " +
                       "monotone: x + Wᵀ S relu(W x + b), S > 0 diagonal, ‖Wᵀ S W‖_2 = 3, one-to-one (its Jacobians are positive definite) but no contraction.");
         sb.AppendLine();
-        sb.AppendLine("| map | unstable | plain D ≤ | plain time | + rows D ≤ | + rows time | + LP D ≤ | + LP time | search D ≤ | search time |");
-        sb.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        sb.AppendLine("| map | unstable | plain D ≤ | plain time | + cap D ≤ | + cap time | + rows D ≤ | + rows time | + LP rows D ≤ | + LP rows time | search D ≤ | search time |");
+        sb.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         string? only = Environment.GetEnvironmentVariable("VERIFYGATE_DIFFERENCE_ONLY");
         foreach (var (label, network, n, radius) in Cases())
         {
@@ -54,23 +55,53 @@ public sealed class DifferenceBenchmarks : IBenchmarkSection
                 Lower = [.. center.Select(c => c - radius)], Upper = [.. center.Select(c => c + radius)],
                 InvertibilityMethod = InvertibilityMethod.Direct,
             };
-            var (plain, plainTime) = Solve(query with { DifferenceRows = false });
-            var (rows, rowsTime) = Solve(query with { DifferenceLpRounds = 0 });
-            var (lp, lpTime) = Solve(query);
+            var (plain, plainTime) = Solve(query with { DifferenceCap = false });
+            var (capped, cappedTime) = Solve(query);
+            var (rows, rowsTime) = Solve(query with { DifferenceCap = false, DifferenceRows = true, DifferenceLpRounds = 0 });
+            var (lp, lpTime) = Solve(query with { DifferenceRows = true });
             string search = "— | —";
             if (n <= InvertibilitySearch.MaximumFreeInputs)
             {
                 var (searched, searchTime) = Solve(query with { InvertibilityMethod = InvertibilityMethod.Search });
                 search = Cell(searched, searchTime);
             }
-            string row = $"| {label} | {plain.UnstableNeurons} | {Cell(plain, plainTime)} | {Cell(rows, rowsTime)} | {Cell(lp, lpTime)} | {search} |";
+            string row = $"| {label} | {plain.UnstableNeurons} | {Cell(plain, plainTime)} | {Cell(capped, cappedTime)} | {Cell(rows, rowsTime)} | {Cell(lp, lpTime)} | {search} |";
             progress.WriteLine(row);
             sb.AppendLine(row);
         }
         sb.AppendLine();
         sb.AppendLine("\"unstable\" counts one copy's unstable ReLUs. A D ≤ equal to the box width means nothing better than the trivial bound was proven in time. " +
                       "Single runs on 2 cores.");
+        if (only is null || "brusselator".Contains(only, StringComparison.Ordinal)) Radii(sb, progress);
         return sb.ToString();
+    }
+
+    /// <summary>The Brusselator invertibility radii (section "radius") with and without the difference rows (and, in the
+    /// search, the nodes they prove free of separated pairs), by both methods.</summary>
+    private static void Radii(StringBuilder sb, TextWriter progress)
+    {
+        var network = VerifyGate.Core.Onnx.OnnxImporter.Load(Paths.Model("brusselator/para_dep_bru.onnx")).Network;
+        sb.AppendLine();
+        sb.AppendLine($"Brusselator invertibility radius (l_inf, δ = 1e-3, to a width of 1e-3, limit {TimeLimit:0} s), without the difference rows (the default) and with them (LP-tightened, 3 rounds; in the search also per node):");
+        sb.AppendLine();
+        sb.AppendLine("| centre | method | without rows: certified | time | with rows: certified | time |");
+        sb.AppendLine("| --- | --- | --- | ---: | --- | ---: |");
+        foreach (var (center, reference) in new[] { (new[] { 1.96433, 1.24951, 2.1 }, 0.6553), (new[] { 0.666201, 1.99221, 2.1 }, 1.1874) })
+            foreach (var method in new[] { RadiusMethod.Search, RadiusMethod.Direct })
+            {
+                var query = new TwoCopyQuery
+                {
+                    Kind = TwoCopyKind.InvertibilityRadius, Network = network, Center = center, Separation = 1e-3, Exact = true,
+                    Lower = [center[0] - 3, center[1] - 3, center[2]], Upper = [center[0] + 3, center[1] + 3, center[2]],
+                    RelativeGap = 1e-3 / (2 * reference), TimeLimitSeconds = TimeLimit, RadiusMethod = method,
+                };
+                var (without, withoutTime) = Solve(query);
+                var (with, withTime) = Solve(query with { DifferenceRows = true });
+                string row = $"| ({center[0]}, {center[1]}) | {method} | [{without.Lower:G6}, {without.Upper:G6}] | {(without.TimedOut ? "timeout " : "")}{Timing.Format(withoutTime)} | " +
+                             $"[{with.Lower:G6}, {with.Upper:G6}] | {(with.TimedOut ? "timeout " : "")}{Timing.Format(withTime)} |";
+                progress.WriteLine(row);
+                sb.AppendLine(row);
+            }
     }
 
     private static (CertifiedBounds Result, double Seconds) Solve(TwoCopyQuery query)

@@ -21,6 +21,7 @@ public static class BenchmarkSections
         new InvertibilityBenchmarks(),
         new ContractionBenchmarks(),
         new DifferenceBenchmarks(),
+        new MatchingBenchmarks(),
         new RadiusSearchBenchmarks(),
         new RobustnessBenchmarks(),
         new EdgeBenchmarks(),

@@ -5,8 +5,9 @@ namespace VerifyGate.Core.Bounds;
 /// <summary>A certificate that f (restricted to some outputs, over the free inputs) is one-to-one on a box.
 /// <para><b>Method card.</b> Accepts: a network and a box. Method: the interval Jacobian J of the outputs over the
 /// box (forward and backward interval propagation, intersected), then a regularity test of that interval matrix:
-/// with R the pseudo-inverse of its midpoint M_c and Δ its radius, ‖I − R M_c‖_∞ + ‖|R| Δ‖_∞ &lt; 1 shows
-/// ‖I − R M‖_∞ &lt; 1, so R M is invertible and M has full column rank, for every M in the interval matrix.
+/// with R the pseudo-inverse of its midpoint M_c and Δ its radius, ‖I − R M_c‖ + ‖|R| Δ‖ &lt; 1 in the l_inf, the l1 or
+/// the Frobenius norm (each bounds ‖I − R M‖ in an operator norm) shows R M invertible, so M has full column rank, for
+/// every M in the interval matrix.
 /// Why it is sound: f is piecewise affine and continuous, so for x ≠ y in the box f(x) − f(y) = M (x − y) with M an
 /// average of the Jacobians of the regions the segment crosses; each lies in J (every region meeting the box has its
 /// slopes within the activation intervals), and J is convex, so M does too; full column rank gives f(x) ≠ f(y).
@@ -55,10 +56,10 @@ public static class BoxInjectivity
                 radius[r, c] = Math.Max(hi - mid[r, c], mid[r, c] - lo);
             }
         if (PseudoInverse(mid, m, n) is not { } inverse) return null;
-        double worst = 0, inverseNorm = 0;
+        // E = I − R M_c and G = |R| Δ; ‖I − R M‖ ≤ ‖E‖ + ‖G‖ in every absolute norm (∞, 1, Frobenius ≥ spectral).
+        var e = new double[n, n];
+        var g = new double[n, n];
         for (int i = 0; i < n; i++)
-        {
-            double row = 0;
             for (int j = 0; j < n; j++)
             {
                 double product = 0, spread = 0;
@@ -67,15 +68,42 @@ public static class BoxInjectivity
                     product += inverse[i, k] * mid[k, j];
                     spread += Math.Abs(inverse[i, k]) * radius[k, j];
                 }
-                row += Math.Abs((i == j ? 1 : 0) - product) + spread;
+                e[i, j] = Math.Abs((i == j ? 1 : 0) - product);
+                g[i, j] = spread;
             }
-            worst = Math.Max(worst, row);
-            double inverseRow = 0;
-            for (int k = 0; k < m; k++) inverseRow += Math.Abs(inverse[i, k]);
-            inverseNorm = Math.Max(inverseNorm, inverseRow);
+        // κ in l_inf on both sides: ‖x − y‖_inf ≤ ‖x − y‖_norm ≤ ‖R‖_norm ‖f(x) − f(y)‖_norm / (1 − β) and
+        // ‖v‖_1 ≤ m ‖v‖_inf, ‖v‖_2 ≤ √m ‖v‖_inf on the m outputs.
+        double? best = null;
+        foreach (var (norm, outputFactor) in new[] { (MatrixNorm.Infinity, 1.0), (MatrixNorm.One, (double)m), (MatrixNorm.Frobenius, Math.Sqrt(m)) })
+        {
+            double beta = Norm(e, norm) + Norm(g, norm);
+            if (!(beta < 1 - 1e-9)) continue;
+            double kappa = Norm(inverse, norm) * outputFactor * (1 + 1e-9) / (1 - beta - 1e-9);
+            if (best is not double b || kappa < b) best = kappa;
         }
-        if (!(worst < 1 - 1e-9)) return null;
-        return inverseNorm * (1 + 1e-9) / (1 - worst - 1e-9);
+        return best;
+    }
+
+    private enum MatrixNorm { Infinity, One, Frobenius }
+
+    /// <summary>The largest absolute row sum, column sum, or the Frobenius norm.</summary>
+    private static double Norm(double[,] a, MatrixNorm norm)
+    {
+        int rows = a.GetLength(0), columns = a.GetLength(1);
+        double result = 0;
+        if (norm == MatrixNorm.Frobenius)
+        {
+            for (int r = 0; r < rows; r++) for (int c = 0; c < columns; c++) result += a[r, c] * a[r, c];
+            return Math.Sqrt(result);
+        }
+        int outer = norm == MatrixNorm.Infinity ? rows : columns, inner = norm == MatrixNorm.Infinity ? columns : rows;
+        for (int o = 0; o < outer; o++)
+        {
+            double sum = 0;
+            for (int k = 0; k < inner; k++) sum += Math.Abs(norm == MatrixNorm.Infinity ? a[o, k] : a[k, o]);
+            result = Math.Max(result, sum);
+        }
+        return result;
     }
 
     /// <summary>(AᵀA)⁻¹Aᵀ by Gauss-Jordan elimination with partial pivoting (A⁻¹ when square); null when singular.

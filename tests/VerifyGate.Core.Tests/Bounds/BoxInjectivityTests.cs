@@ -75,4 +75,59 @@ public class BoxInjectivityTests
         }
         Assert.InRange(regular, 20, 400);
     }
+
+    /// <summary>Wherever the certificate holds, its κ bounds ‖x − y‖_inf by κ ‖f(x) − f(y)‖_inf for sampled pairs: on the
+    /// fold's one-sided boxes and on random residual maps x + g(x) over random boxes.</summary>
+    [Fact]
+    public void The_inverse_bound_holds_for_sampled_pairs_wherever_the_certificate_holds()
+    {
+        var rng = new Random(5);
+        var cases = new List<(Network Network, double[] Low, double[] High)>
+        {
+            (Fold(), [-1, -1], [0.4, 0.5]),
+            (Fold(), [0.6, 0.5], [2, 2]),
+        };
+        for (int seed = 1; seed <= 30; seed++)
+        {
+            var g = VerifyGate.Core.Tests.Oracles.RandomNetworks.Create(seed, 2, [6], 2);
+            var b = new NetworkBuilder(2);
+            var inner = g.Nodes;
+            var h = b.Relu(b.Dense(b.Input, Weights((AffineNode)inner[1]), ((AffineNode)inner[1]).Bias));
+            var out2 = b.Dense(h, Weights((AffineNode)inner[3]), ((AffineNode)inner[3]).Bias);
+            b.Add(b.Input, out2);
+            double cx = rng.NextDouble() * 2 - 1, cy = rng.NextDouble() * 2 - 1, r = 0.05 + rng.NextDouble() * 0.5;
+            cases.Add((b.Build(), [cx - r, cy - r], [cx + r, cy + r]));
+        }
+        int proven = 0;
+        foreach (var (network, low, high) in cases)
+        {
+            var bounds = BoundPropagation.Compute(network, low, high, BoundMethod.Symbolic);
+            if (BoxInjectivity.InverseBound(bounds, [0, 1], [false, false]) is not double kappa) continue;
+            proven++;
+            for (int k = 0; k < 300; k++)
+            {
+                double[] x = [low[0] + rng.NextDouble() * (high[0] - low[0]), low[1] + rng.NextDouble() * (high[1] - low[1])];
+                double[] y = [low[0] + rng.NextDouble() * (high[0] - low[0]), low[1] + rng.NextDouble() * (high[1] - low[1])];
+                var fx = network.Evaluate(x);
+                var fy = network.Evaluate(y);
+                double apart = Math.Max(Math.Abs(x[0] - y[0]), Math.Abs(x[1] - y[1]));
+                double outputs = Math.Max(Math.Abs(fx[0] - fy[0]), Math.Abs(fx[1] - fy[1]));
+                Assert.True(apart <= kappa * outputs * (1 + 1e-9) + 1e-12, $"pair {apart} apart with outputs {outputs} apart, κ = {kappa}");
+            }
+        }
+        Assert.True(proven >= 10, $"only {proven} of {cases.Count} boxes were certified");
+    }
+
+    private static double[,] Weights(AffineNode node)
+    {
+        var w = node.Terms[0].Weight;
+        var dense = new double[w.Rows, w.Columns];
+        for (int r = 0; r < w.Rows; r++)
+        {
+            var cols = w.RowColumns(r);
+            var vals = w.RowValues(r);
+            for (int k = 0; k < cols.Length; k++) dense[r, cols[k]] = vals[k];
+        }
+        return dense;
+    }
 }

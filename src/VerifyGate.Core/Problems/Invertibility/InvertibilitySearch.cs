@@ -12,7 +12,7 @@ namespace VerifyGate.Core.Problems.Invertibility;
 /// for boxes with few free inputs (<see cref="InvertibilityMethod.Search"/>). The search's certified interval is D's:
 /// every node's bound is a proven bound on ‖x − y‖_p over its feasible pairs, its lower end the best confirmed pair
 /// (or 0: x = y is always feasible).</summary>
-internal sealed class InvertibilitySearch(IMipSolver solver)
+public sealed class InvertibilitySearch(IMipSolver solver)
 {
     /// <summary>Over more free inputs than this the pairs of boxes would be too many; the per-objective MIPs are used.</summary>
     public const int MaximumFreeInputs = 4;

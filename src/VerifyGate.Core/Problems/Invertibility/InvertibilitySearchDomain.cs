@@ -118,7 +118,8 @@ internal sealed class InvertibilitySearchDomain : ISearchDomain<InvertibilityNod
         if (upper <= best + _resolution) return (Result(upper, final: true), null);
         int unstable = xBounds.TotalUnstable + yBounds.TotalUnstable;
         bool useSolver;
-        lock (_gate) useSolver = objective is not null && (depth == 1 || unstable <= _solverUnstableLimit);
+        if (_query.SearchSolverUnstableLimit is double fixedLimit) useSolver = objective is not null && unstable <= fixedLimit;
+        else lock (_gate) useSolver = objective is not null && (depth == 1 || unstable <= _solverUnstableLimit);
         return useSolver
             ? (null, () => Solve(_objectives[objective!.Value], xBounds, yBounds, difference, upper, unstable,
                 remainingSeconds, depth == 1 ? FirstLevelSliceFraction : SliceFraction))

@@ -47,7 +47,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
             return new CertifiedBounds { Lower = 0, Upper = 0, Resolution = resolution, Solver = solver.Version, Elapsed = clock.Elapsed, Notes = ["every input is fixed: x = y is the only pair"] };
         var (difference, referenceDifference) = Differences(query, bounds, referenceBounds, outputs);
         var differenceNotes = new List<string>();
-        if (!matching && difference is not null)
+        if (!matching && difference is not null && query.DifferenceCap)
         {
             double cap = DifferenceCap(difference, free, query.InputNorm);
             differenceNotes.Add($"difference bounds: D <= {cap:G6} ({difference.LpSolved} LPs)");
@@ -95,7 +95,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
                     fx = new ForwardEncoding(model, referenceBounds!, "fx_", gx.Inputs);
                     fy = new ForwardEncoding(model, referenceBounds!, "fy_", gy.Inputs);
                     PairCoupling.AtMost(model, fx.Outputs, fy.Outputs, query.OutputNorm, query.OutputTolerance);
-                    if (referenceDifference is not null) DifferenceRows.Add(model, fx, fy, referenceDifference);
+                    if (referenceDifference is not null && query.DifferenceRows) DifferenceRows.Add(model, fx, fy, referenceDifference);
                     values = outputs.Select(o => PairCoupling.Difference(model, gx.Outputs[o], gy.Outputs[o])).ToArray();
                 }
                 else
@@ -104,7 +104,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
                         query.OutputNorm, query.OutputTolerance);
                     values = free.Select(i => PairCoupling.Difference(model, gx.Inputs[i], gy.Inputs[i])).ToArray();
                 }
-                if (difference is not null) DifferenceRows.Add(model, gx, gy, difference);
+                if (difference is not null && query.DifferenceRows) DifferenceRows.Add(model, gx, gy, difference);
                 objective.Apply(model, values);
                 // x = y at the box's midpoint is always feasible (equal outputs): SCIP starts with an incumbent.
                 var midpoint = query.Lower.Select((l, i) => (l + query.Upper[i]) / 2).ToArray();
@@ -147,11 +147,11 @@ internal sealed class MaximumEngine(IMipSolver solver)
     }
 
     /// <summary>The difference bounds of the two copies (and of the reference's, whose outputs are the coupled ones for
-    /// matching); none when <see cref="TwoCopyQuery.DifferenceRows"/> is off.</summary>
+    /// matching); none unless <see cref="TwoCopyQuery.DifferenceRows"/> is on, or (for D) <see cref="TwoCopyQuery.DifferenceCap"/>.</summary>
     private static (DifferenceBounds? Model, DifferenceBounds? Reference) Differences(TwoCopyQuery query, NetworkBounds bounds,
         NetworkBounds? referenceBounds, int[] outputs)
     {
-        if (!query.DifferenceRows) return (null, null);
+        if (!query.DifferenceRows && !(query.DifferenceCap && referenceBounds is null)) return (null, null);
         double budget = Math.Min(DifferenceBudgetSeconds, DifferenceTimeShare * query.TimeLimitSeconds);
         // |f_o(x) − f_o(y)| ≤ ‖f(x) − f(y)‖_q ≤ η for every q: the coupling bounds each output's difference.
         if (referenceBounds is null)

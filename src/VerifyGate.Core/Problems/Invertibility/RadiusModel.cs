@@ -19,8 +19,10 @@ internal sealed record SeparationDirection(int Coordinate, double Sign)
 /// constraints is feasible, and only such pairs, so the optimum is the quantity over the boxes.</summary>
 internal sealed record RadiusModel(SubProblemModel Built, RadiusBall Ball)
 {
+    /// <param name="difference">The pair's difference bounds for its difference rows (invertibility-radius); computed here
+    /// when null and <see cref="TwoCopyQuery.DifferenceRows"/> is on.</param>
     public static RadiusModel Build(TwoCopyQuery query, NetworkBounds xBounds, NetworkBounds? yBounds,
-        IReadOnlyList<SeparationDirection> directions, double atLeast, double atMost, bool feasibilityOnly)
+        IReadOnlyList<SeparationDirection> directions, double atLeast, double atMost, bool feasibilityOnly, DifferenceBounds? difference = null)
     {
         if (directions.Count == 0) throw new ArgumentException("a radius model needs a separation direction");
         var center = query.Center!;
@@ -36,6 +38,8 @@ internal sealed record RadiusModel(SubProblemModel Built, RadiusBall Ball)
             y = new ForwardEncoding(model, yBounds ?? throw new ArgumentException("invertibility-radius needs the y box"), "y_");
             ball.Contain(model, y.Inputs, center, "y_");
             PairCoupling.AtMost(model, outputs.Select(o => x.Outputs[o]).ToArray(), outputs.Select(o => y.Outputs[o]).ToArray(), query.OutputNorm, 0.0);
+            if (query.DifferenceRows)
+                DifferenceRows.Add(model, x, y, difference ?? Differences(query, xBounds, yBounds!));
             other = y.Inputs;
         }
         else
@@ -48,6 +52,12 @@ internal sealed record RadiusModel(SubProblemModel Built, RadiusBall Ball)
         model.SetMinimize(feasibilityOnly ? new Expr() : Expr.Of(ball.Objective));
         return new RadiusModel(new SubProblemModel(model, v => (x.InputsAt(v), y?.InputsAt(v) ?? (double[])center.Clone())), ball) { X = x, Y = y };
     }
+
+    /// <summary>The difference bounds of a pair of boxes under f(x) = f(y) on the coupled outputs, LP-tightened as the query says.</summary>
+    public static DifferenceBounds Differences(TwoCopyQuery query, NetworkBounds xBounds, NetworkBounds yBounds) =>
+        DifferenceBounds.Compute(xBounds, yBounds, query.SelectedOutputs, 0, query.DifferenceLpRounds, DifferenceBudgetSeconds);
+
+    private const double DifferenceBudgetSeconds = 1;
 
     public ForwardEncoding X { get; private init; } = null!;
     public ForwardEncoding? Y { get; private init; }

@@ -34,7 +34,7 @@ internal sealed class RadiusSearch(IMipSolver solver)
         if (upper is double u) lower = Math.Min(lower, u);
         var notes = new List<string> { PairWitnesses.AcceptanceNote(query) };
         notes.Add($"radius search over boxes of the ball: {result.NodesBounded} boxes bounded, {domain.Solved} by the MIP ({domain.SolverTime.TotalSeconds:0.0} s of solver time), " +
-                  $"{domain.Injective} proven one-to-one by their interval Jacobian, {result.NodesOpen} left open");
+                  $"{domain.Injective} proven one-to-one by their interval Jacobian, {domain.ByDifferences} without a separated pair by their difference bounds, {result.NodesOpen} left open");
         if (upper is null && !result.TimedOut && !result.Cancelled)
             notes.Add($"no separated pair with equal outputs exists within maxRadius {query.MaxRadius:G6}: the lower bound is maxRadius");
         notes.AddRange(witnesses.Notes);

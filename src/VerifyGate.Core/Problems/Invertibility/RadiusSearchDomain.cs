@@ -14,7 +14,9 @@ namespace VerifyGate.Core.Problems.Invertibility;
 /// 2. the boxes are less than δ apart in every coordinate: no separated pair;
 /// 3. some coupled output's interval over one box misses its interval over the other (or f(c));
 /// 4. the boxes lie in one box on which f is one-to-one (<see cref="BoxInjectivity"/>): f(x) = f(y) forces x = y;
-/// 5. few unstable ReLUs in the node: the MIP over the node's boxes (<see cref="RadiusModel"/>), exact and final when
+/// 5. (invertibility-radius) the difference bounds under f(x) = f(y) (<see cref="DifferenceBounds"/>, LP-tightened) keep
+///    every |x_i − y_i| below δ: no separated pair;
+/// 6. few unstable ReLUs in the node: the MIP over the node's boxes (<see cref="RadiusModel"/>), exact and final when
 ///    it finishes, its proven bound otherwise.
 /// Split: <see cref="BoxPair.Split"/> (the widest free coordinate; a symmetric node into (A, A), (A, B), (B, B)).
 /// Witnesses: the MIP's pairs, accepted by <see cref="PairWitnesses"/> (float64 and ONNX Runtime).</summary>
@@ -29,7 +31,7 @@ internal sealed class RadiusSearchDomain : ISearchDomain<BoxPair>
     private readonly bool _pair;
     private readonly object _gate = new();
     private double _solverUnstableLimit = InitialSolverUnstableLimit;
-    private int _solved, _injective;
+    private int _solved, _injective, _byDifferences;
     private long _solverTicks;
 
     public RadiusSearchDomain(TwoCopyQuery query, IMipSolver solver, PairWitnesses witnesses, SolverMessageLog messages)
@@ -51,6 +53,7 @@ internal sealed class RadiusSearchDomain : ISearchDomain<BoxPair>
 
     public int Solved => Volatile.Read(ref _solved);
     public int Injective => Volatile.Read(ref _injective);
+    public int ByDifferences => Volatile.Read(ref _byDifferences);
     public TimeSpan SolverTime => TimeSpan.FromTicks(Interlocked.Read(ref _solverTicks));
 
     /// <summary>Unstable ReLUs (both copies) under which a node's MIP is tried first; it grows with the MIPs that finish
@@ -86,21 +89,35 @@ internal sealed class RadiusSearchDomain : ISearchDomain<BoxPair>
             Interlocked.Increment(ref _injective);
             return (Nothing(), null);
         }
+        DifferenceBounds? difference = null;
+        if (_pair && _query.DifferenceRows)
+        {
+            difference = RadiusModel.Differences(_query, xBounds, yBounds!);
+            if (TooClose(difference))
+            {
+                Interlocked.Increment(ref _byDifferences);
+                return (Nothing(), null);
+            }
+        }
         int unstable = xBounds.TotalUnstable + (yBounds?.TotalUnstable ?? 0);
         bool useSolver;
         lock (_gate) useSolver = unstable <= _solverUnstableLimit;
         return useSolver
-            ? (null, () => Solve(node, xBounds, yBounds, directions, reach, best, remainingSeconds, cancellation))
+            ? (null, () => Solve(node, xBounds, yBounds, difference, directions, reach, best, remainingSeconds, cancellation))
             : (Result(-reach, final: false), null);
     }
 
     public IReadOnlyList<BoxPair>? Split(BoxPair node, int depth) => node.Split(_free);
 
-    private NodeResult Solve(BoxPair node, NetworkBounds xBounds, NetworkBounds? yBounds, IReadOnlyList<SeparationDirection> directions,
+    /// <summary>Under f(x) = f(y) every |x_i − y_i| the difference bounds allow is below δ: no separated pair.</summary>
+    private bool TooClose(DifferenceBounds difference) =>
+        _free.All(i => Math.Max(Math.Abs(difference.Lower(0, i)), Math.Abs(difference.Upper(0, i))) < _query.Separation * (1 - PairWitnesses.SeparationSlack));
+
+    private NodeResult Solve(BoxPair node, NetworkBounds xBounds, NetworkBounds? yBounds, DifferenceBounds? difference, IReadOnlyList<SeparationDirection> directions,
         double reach, double best, double remainingSeconds, CancellationToken cancellation)
     {
         double cap = Math.Min(_query.MaxRadius, best);
-        var built = RadiusModel.Build(_query, xBounds, yBounds, directions, reach, cap, feasibilityOnly: false);
+        var built = RadiusModel.Build(_query, xBounds, yBounds, directions, reach, cap, feasibilityOnly: false, difference);
         double slice = Math.Min(remainingSeconds, Math.Max(MinimumSliceSeconds, SliceFraction * remainingSeconds));
         var options = new SolveOptions
         {

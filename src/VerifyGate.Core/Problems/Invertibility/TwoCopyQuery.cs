@@ -75,15 +75,25 @@ public sealed record TwoCopyQuery
     public BoundMethod BoundMethod { get; init; } = BoundMethod.LpTightened;
     public RadiusMethod RadiusMethod { get; init; } = RadiusMethod.Search;
     public InvertibilityMethod InvertibilityMethod { get; init; } = InvertibilityMethod.Search;
+
+    /// <summary>A fixed count of unstable ReLUs (both copies) under which a node of the invertibility search gets a MIP,
+    /// with no MIP over the whole box: forces deep splitting in tests. Null: the adaptive rule.</summary>
+    internal double? SearchSolverUnstableLimit { get; init; }
     /// <summary>Threshold questions on an l2 quantity try the linear l_inf surrogates first; off only to measure
     /// what they buy.</summary>
     public bool L2Surrogate { get; init; } = true;
     /// <summary>The largest pre-activation bound accepted (<see cref="MagnitudeLimitException"/> beyond it); +infinity only for experiments.</summary>
     public double BigMLimit { get; init; } = MagnitudeLimits.BigM;
 
-    /// <summary>Difference bounds and rows in the two-copy MIPs (<see cref="Bounds.DifferenceBounds"/>,
-    /// <see cref="Encoding.DifferenceRows"/>); off only to measure what they buy.</summary>
-    public bool DifferenceRows { get; init; } = true;
+    /// <summary>D is capped by the LP-tightened difference bounds of x − y under the coupling (<see cref="Bounds.DifferenceBounds"/>)
+    /// before its per-objective MIPs: at most a tenth of the time (5 s), and a certified bound even where the MIPs time out
+    /// (docs/benchmarks.md, section "difference"). Off only to measure what it buys.</summary>
+    public bool DifferenceCap { get; init; } = true;
+
+    /// <summary>Difference rows in the two-copy MIPs (<see cref="Encoding.DifferenceRows"/>) and, in the searches, difference
+    /// bounds per node. Off by default: measured on the residual, monotone and Brusselator cases of section "difference"
+    /// they made no solve faster, and per node their LPs slowed the radius search several times over.</summary>
+    public bool DifferenceRows { get; init; }
 
     /// <summary>Rounds of LP tightening of the difference bounds (0: their interval pass alone).</summary>
     public int DifferenceLpRounds { get; init; } = 3;
