@@ -70,8 +70,9 @@ public sealed class DifferenceBenchmarks : IBenchmarkSection
             sb.AppendLine(row);
         }
         sb.AppendLine();
-        sb.AppendLine("\"unstable\" counts one copy's unstable ReLUs. A D ≤ equal to the box width means nothing better than the trivial bound was proven in time. " +
-                      "Single runs on 2 cores.");
+        sb.AppendLine("\"unstable\" counts one copy's unstable ReLUs. A D ≤ equal to the box width means nothing better than the trivial bound was proven in time; " +
+                      "after a better bound in another column of the same row (monotone 6-20, + LP rows) it means some sub-problem had not started: the " +
+                      "per-objective MIPs run two at a time, each with the remaining time. Single runs on 2 cores.");
         if (only is null || "brusselator".Contains(only, StringComparison.Ordinal)) Radii(sb, progress);
         return sb.ToString();
     }

@@ -22,6 +22,7 @@ public static class BenchmarkSections
         new ContractionBenchmarks(),
         new DifferenceBenchmarks(),
         new MatchingBenchmarks(),
+        new SymmetryBenchmarks(),
         new RadiusSearchBenchmarks(),
         new RobustnessBenchmarks(),
         new EdgeBenchmarks(),

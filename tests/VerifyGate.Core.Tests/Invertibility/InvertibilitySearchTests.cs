@@ -56,6 +56,39 @@ public class InvertibilitySearchTests
         Assert.True(search.Upper - search.Lower <= 1e-5 * search.Upper + 1e-6, $"search not closed: [{search.Lower}, {search.Upper}]");
     }
 
+    /// <summary>Without the symmetry x ↔ y every pair is searched in both orders: the certified intervals must still
+    /// overlap those found with it, for D and the invertibility radius, by both methods of each.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Leaving_the_symmetry_out_certifies_overlapping_intervals(int seed)
+    {
+        var network = RandomNetworks.Create(seed, 2, [8, 8], 2);
+        var oracle = new NetworkOracle(network);
+        var d = new TwoCopyQuery
+        {
+            Kind = TwoCopyKind.Invertibility, Network = network, Lower = [-1, -1], Upper = [1, 1], Exact = true, TimeLimitSeconds = 60, CheapProofs = false,
+        };
+        var r = new TwoCopyQuery
+        {
+            Kind = TwoCopyKind.InvertibilityRadius, Network = network, Center = [0.1, -0.2], Separation = 1e-3, Exact = true, TimeLimitSeconds = 60,
+            Lower = [-1.9, -2.2], Upper = [2.1, 1.8],
+        };
+        foreach (var query in new[]
+                 {
+                     d, d with { InvertibilityMethod = InvertibilityMethod.Direct },
+                     r, r with { RadiusMethod = RadiusMethod.Direct },
+                 })
+        {
+            var with = Engine.Solve(query, oracle);
+            var without = Engine.Solve(query with { SymmetryBreaking = false }, oracle);
+            double withUpper = with.Upper ?? 2, withoutUpper = without.Upper ?? 2;
+            Assert.True(with.Lower <= withoutUpper + 1e-6 && without.Lower <= withUpper + 1e-6,
+                $"{query.Kind}: with the symmetry [{with.Lower}, {with.Upper}], without [{without.Lower}, {without.Upper}]");
+        }
+    }
+
     private static double GridBest(VerifyGate.Core.Networks.Network network, double eta, NormKind p)
     {
         var axis = Enumerable.Range(0, 41).Select(k => -1 + 2.0 * k / 40).ToArray();

@@ -168,10 +168,13 @@ internal sealed class InvertibilitySearchDomain : ISearchDomain<InvertibilityNod
 
     /// <summary>The sub-problems of the norm; an l2 threshold below <see cref="LipschitzObjective.SquaredDecisionFloor"/> is
     /// decided on the largest x_i − y_i times √n instead, as <see cref="MaximumEngine"/> does (a square could not resolve it).</summary>
-    private static IReadOnlyList<LipschitzObjective> Objectives(TwoCopyQuery query, int terms) =>
-        query is { InputNorm: NormKind.Two, Exact: false, Threshold: < LipschitzObjective.SquaredDecisionFloor } && query.L2Surrogate && terms > 1
+    private static IReadOnlyList<LipschitzObjective> Objectives(TwoCopyQuery query, int terms)
+    {
+        var objectives = query is { InputNorm: NormKind.Two, Exact: false, Threshold: < LipschitzObjective.SquaredDecisionFloor } && query.L2Surrogate && terms > 1
             ? LipschitzObjective.L2ByLargestTerm(terms)
             : LipschitzObjective.For(query.InputNorm, terms);
+        return query.SymmetryBreaking ? objectives : [.. objectives, .. objectives.Select(LipschitzObjective.Negated)];
+    }
 
     /// <summary>max ‖x − y‖_p over the two boxes.</summary>
     private double Reach(BoxPair node) =>

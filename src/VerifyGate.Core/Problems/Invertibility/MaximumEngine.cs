@@ -66,6 +66,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
         notes.AddRange(differenceNotes);
         int terms = matching ? outputs.Length : free.Length;
         var objectives = matching ? LipschitzObjective.For(query.OutputNorm, terms) : LipschitzObjective.For(query.InputNorm, terms);
+        if (!query.SymmetryBreaking) objectives = [.. objectives, .. objectives.Select(LipschitzObjective.Negated)];
         if (UsesL2Surrogate(query, objectives))
         {
             objectives = LipschitzObjective.L2ByLargestTerm(terms);

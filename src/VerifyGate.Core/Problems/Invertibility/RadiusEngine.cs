@@ -39,7 +39,8 @@ internal sealed class RadiusEngine(IMipSolver solver)
         var fixedInputs = query.FixedInputs;
         var free = Enumerable.Range(0, center.Length).Where(i => !fixedInputs[i]).ToArray();
         bool pair = query.Kind == TwoCopyKind.InvertibilityRadius;
-        var directions = free.SelectMany(i => pair ? [new SeparationDirection(i, 1)] : new[] { new SeparationDirection(i, 1), new SeparationDirection(i, -1) }).ToArray();
+        // x ↔ y turns a pair separated in −x_i into one separated in +x_i: a pair needs only the + directions.
+        var directions = free.SelectMany(i => pair && query.SymmetryBreaking ? [new SeparationDirection(i, 1)] : new[] { new SeparationDirection(i, 1), new SeparationDirection(i, -1) }).ToArray();
         var witnesses = new PairWitnesses(query, oracle, null);
         var notes = new List<string> { PairWitnesses.AcceptanceNote(query) };
         var solverMessages = new SolverMessageLog();

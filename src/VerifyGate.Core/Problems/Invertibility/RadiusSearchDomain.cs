@@ -107,7 +107,7 @@ internal sealed class RadiusSearchDomain : ISearchDomain<BoxPair>
             : (Result(-reach, final: false), null);
     }
 
-    public IReadOnlyList<BoxPair>? Split(BoxPair node, int depth) => node.Split(_free);
+    public IReadOnlyList<BoxPair>? Split(BoxPair node, int depth) => node.Split(_free, symmetricQuantity: _query.SymmetryBreaking);
 
     /// <summary>Under f(x) = f(y) every |x_i − y_i| the difference bounds allow is below δ: no separated pair.</summary>
     private bool TooClose(DifferenceBounds difference) =>
@@ -161,7 +161,7 @@ internal sealed class RadiusSearchDomain : ISearchDomain<BoxPair>
     private List<SeparationDirection> Directions(BoxPair node)
     {
         var result = new List<SeparationDirection>();
-        bool symmetric = node.Symmetric;
+        bool symmetric = node.Symmetric && _query.SymmetryBreaking;
         foreach (int i in _free)
         {
             double yLow = node.YLow?[i] ?? _center[i], yHigh = node.YHigh?[i] ?? _center[i];

@@ -95,6 +95,11 @@ public sealed record TwoCopyQuery
     /// they made no solve faster, and per node their LPs slowed the radius search several times over.</summary>
     public bool DifferenceRows { get; init; }
 
+    /// <summary>Use the symmetry x ↔ y of the pair kinds: only the separation directions x_i − y_i ≥ δ (n, not 2n), only the
+    /// objectives max x_i − y_i (and half the sign vectors), and a symmetric pair of boxes split into 3 pairs, not 4. Off
+    /// only to measure what it buys.</summary>
+    public bool SymmetryBreaking { get; init; } = true;
+
     /// <summary>Rounds of LP tightening of the difference bounds (0: their interval pass alone).</summary>
     public int DifferenceLpRounds { get; init; } = 3;
 

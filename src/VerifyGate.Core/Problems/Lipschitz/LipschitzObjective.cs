@@ -55,6 +55,11 @@ public sealed record LipschitzObjective(string Name, Action<MipModel, LinearValu
         _ => [new LipschitzObjective("sum g^2", MaximizeSquares, true)],
     };
 
+    /// <summary>The same sub-problem on the negated values (max −g_j for max g_j): what the symmetry of the pair
+    /// makes redundant, for measuring what leaving it out buys.</summary>
+    public static LipschitzObjective Negated(LipschitzObjective objective) =>
+        objective with { Name = $"{objective.Name} (negated)", Apply = (model, g) => objective.Apply(model, g.Select(v => v.Scale(-1)).ToArray()) };
+
     private static void Maximize(MipModel model, LinearValue[] g, Func<int, double> weight)
     {
         var objective = new Expr();
