@@ -72,9 +72,10 @@ public sealed class TestingPlatformTests(PackedVerifyGate package)
         var repo = new ModelRepository(package, "mtp-timeout");
         repo.UseTestingPlatform();
         string model = Path.GetFullPath(RepoPaths.Of("../shared/models/acasxu/ACASXU_run2a_1_1_batch_2000.onnx")).Replace('\\', '/');
-        // ACAS Xu on property 2's box: no solve decides atMost 10 within its 120 s.
+        // ACAS Xu on property 2's box: atMost 2.23 is 0.4 % above the l_inf constant 2.2218, decided only near exactness
+        // (about 30 s); atMost 10 was decided in 5.8 s once the Lipschitz search got faster, close to the 5 s timeout.
         File.WriteAllText(repo.PathOf("models/acas.verify.json"), $$"""
-            { "model": "{{model}}", "properties": [ { "name": "acas-linf", "kind": "lipschitz", "norm": "inf", "timeLimitSeconds": 120, "atMost": 10,
+            { "model": "{{model}}", "properties": [ { "name": "acas-linf", "kind": "lipschitz", "norm": "inf", "timeLimitSeconds": 120, "atMost": 2.23,
               "domain": { "lower": [0.6, -0.5, -0.5, 0.45, -0.5], "upper": [0.679857769, 0.5, 0.5, 0.5, -0.45] } } ] }
             """);
 

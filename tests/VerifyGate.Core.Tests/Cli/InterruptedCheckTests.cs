@@ -15,9 +15,11 @@ public class InterruptedCheckTests : IDisposable
 
     private static string Cli => Path.Combine(AppContext.BaseDirectory, "verifygate.dll");
 
-    /// <summary>ACAS Xu property 2's box with a threshold between the bounds: no solve decides it in 120 s.</summary>
+    /// <summary>ACAS Xu property 2's box with a threshold no solve decides within seconds: in l_inf 2.23, 0.4 % above the
+    /// constant 2.2218 (decided only near exactness, about 30 s; atMost 10 was decided in 5.8 s once the Lipschitz search got
+    /// faster), in l2 10 (its quadratic solves are slow).</summary>
     private static string Slow(string name, string norm) =>
-        $"{{ \"name\": \"{name}\", \"kind\": \"lipschitz\", \"norm\": \"{norm}\", \"timeLimitSeconds\": 120, \"atMost\": 10, " +
+        $"{{ \"name\": \"{name}\", \"kind\": \"lipschitz\", \"norm\": \"{norm}\", \"timeLimitSeconds\": 120, \"atMost\": {(norm == "inf" ? "2.23" : "10")}, " +
         "\"domain\": { \"lower\": [0.6, -0.5, -0.5, 0.45, -0.5], \"upper\": [0.679857769, 0.5, 0.5, 0.5, -0.45] } }";
 
     private string AcasSpec(params string[] properties) =>
@@ -42,7 +44,7 @@ public class InterruptedCheckTests : IDisposable
         var (exit, stdout, output) = Interrupt("INT", "first", spec, "--cache-dir", _ws.CacheDirectory);
 
         Assert.Equal(130, exit);
-        Assert.Matches(@"(?m)^inconclusive +acas\.verify\.json: first  \[[0-9.]+, [0-9.E+]+\] atMost 10", stdout);
+        Assert.Matches(@"(?m)^inconclusive +acas\.verify\.json: first  \[[0-9.]+, [0-9.E+]+\] atMost 2\.23", stdout);
         Assert.Contains("acas.verify.json(4,", stdout);
         Assert.Contains("warning VG3010: property 'first' was cancelled", stdout);
         Assert.Contains("1 property: 0 passed, 0 failed, 1 inconclusive, 0 errors", stdout);
