@@ -79,21 +79,8 @@ internal sealed class MaximumEngine(IMipSolver solver)
         progress?.Report(new BoundsProgress(clock.Elapsed, 0.0, trivialUpper));
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        int cores = CoreBudget.Shared.Size;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = cores };
-        var unfinished = new bool[objectives.Count];
-        // With more sub-problems than cores, a first pass gives each a fair share of the time, so that none is still
-        // unstarted (at the trivial bound) when the limit comes; a second pass solves the unfinished ones again with what is
-        // left, their first bound kept (measured: section "difference", monotone 6-20).
-        double firstDeadline = objectives.Count > cores && double.IsFinite(query.TimeLimitSeconds)
-            ? clock.Elapsed.TotalSeconds + (query.TimeLimitSeconds - clock.Elapsed.TotalSeconds) * cores / objectives.Count
-            : query.TimeLimitSeconds;
-        Pass(Enumerable.Range(0, objectives.Count), firstDeadline);
-        if (firstDeadline < query.TimeLimitSeconds && !stop.IsCancellationRequested)
-            Pass(Enumerable.Range(0, objectives.Count).Where(k => unfinished[k]).ToList(), query.TimeLimitSeconds);
-        timedOut = unfinished.Any(u => u);
-
-        void Pass(IEnumerable<int> subProblems, double deadline) => Parallel.ForEach(subProblems, parallel, k =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = CoreBudget.Shared.Size };
+        Parallel.For(0, objectives.Count, parallel, k =>
         {
             if (stop.IsCancellationRequested) return;
             var objective = objectives[k];
@@ -132,11 +119,11 @@ internal sealed class MaximumEngine(IMipSolver solver)
                 model.HintRemaining(0.0);
                 return new SubProblemModel(model, v => (gx.InputsAt(v), gy.InputsAt(v)));
             }
-            var (upper, limited) = SolveSubProblem(query, objective, Build, witnesses, resolution, solverMessages, clock, deadline, stop);
+            var (upper, limited) = SolveSubProblem(query, objective, Build, witnesses, resolution, solverMessages, clock, stop);
             lock (objectiveUppers)
             {
-                objectiveUppers[k] = Math.Min(objectiveUppers[k], upper);
-                unfinished[k] = limited;
+                objectiveUppers[k] = upper;
+                timedOut |= limited;
                 progress?.Report(new BoundsProgress(clock.Elapsed, Lower(), Upper()));
             }
             if (!query.Exact && query.Threshold is double t && Lower() > t) stop.Cancel();  // decided: failed
@@ -195,16 +182,15 @@ internal sealed class MaximumEngine(IMipSolver solver)
                && objectives.Any(o => o.Squared);
     }
 
-    /// <summary>Solves one sub-problem until <paramref name="deadline"/> (seconds on <paramref name="clock"/>); returns its
-    /// certified upper bound (in the quantity's units) and whether the deadline cut it short.</summary>
+    /// <summary>Solves one sub-problem; returns its certified upper bound (in the quantity's units).</summary>
     private (double Upper, bool TimedOut) SolveSubProblem(TwoCopyQuery query, LipschitzObjective objective, Func<SubProblemModel> build,
-        PairWitnesses witnesses, double resolution, SolverMessageLog solverMessages, Stopwatch clock, double deadline, CancellationTokenSource stop)
+        PairWitnesses witnesses, double resolution, SolverMessageLog solverMessages, Stopwatch clock, CancellationTokenSource stop)
     {
         bool stopAtIncumbent = !query.Exact && query.Threshold.HasValue;
         double best = double.PositiveInfinity;
         while (true)
         {
-            double remaining = deadline - clock.Elapsed.TotalSeconds;
+            double remaining = query.TimeLimitSeconds - clock.Elapsed.TotalSeconds;
             if (remaining <= 0) return (best, true);
             var built = build();
             var model = built.Model;
@@ -230,7 +216,7 @@ internal sealed class MaximumEngine(IMipSolver solver)
             }
             bool stoppedOnIncumbent = stopAtIncumbent && result.Objective >= options.StopAtIncumbent;
             bool limited = result.Status is SolveStatus.FeasibleAtLimit or SolveStatus.NoSolutionAtLimit
-                           && clock.Elapsed.TotalSeconds >= deadline - 0.01 * query.TimeLimitSeconds;
+                           && clock.Elapsed.TotalSeconds >= query.TimeLimitSeconds * 0.99;
             if (!stoppedOnIncumbent || witnesses.BestValue > query.Threshold) return (best, limited);
             stopAtIncumbent = false;  // the incumbent's pair was refused: search on without that stop
         }
