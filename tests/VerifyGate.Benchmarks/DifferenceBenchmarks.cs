@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using VerifyGate.Core.Networks;
 using VerifyGate.Core.Problems;
@@ -98,8 +97,7 @@ public sealed class DifferenceBenchmarks : IBenchmarkSection
                 };
                 var (without, withoutTime) = Solve(query);
                 var (with, withTime) = Solve(query with { DifferenceRows = true });
-                string row = $"| ({center[0]}, {center[1]}) | {method} | [{without.Lower:G6}, {without.Upper:G6}] | {(without.TimedOut ? "timeout " : "")}{Timing.Format(withoutTime)} | " +
-                             $"[{with.Lower:G6}, {with.Upper:G6}] | {(with.TimedOut ? "timeout " : "")}{Timing.Format(withTime)} |";
+                string row = $"| ({center[0]}, {center[1]}) | {method} | {TwoCopyRuns.Interval(without, withoutTime)} | {TwoCopyRuns.Interval(with, withTime)} |";
                 progress.WriteLine(row);
                 sb.AppendLine(row);
             }
@@ -107,11 +105,10 @@ public sealed class DifferenceBenchmarks : IBenchmarkSection
 
     private static (CertifiedBounds Result, double Seconds) Solve(TwoCopyQuery query)
     {
-        var clock = Stopwatch.StartNew();
-        var result = new TwoCopyEngine(ScipSolver.Instance).Solve(query);
+        var (result, seconds) = TwoCopyRuns.Solve(query);
         if (Environment.GetEnvironmentVariable("VERIFYGATE_DIFFERENCE_NOTES") == "1")
             foreach (var note in result.Notes) Console.Error.WriteLine($"    {note}");
-        return (result, clock.Elapsed.TotalSeconds);
+        return (result, seconds);
     }
 
     private static string Cell(CertifiedBounds r, double seconds) => $"{r.Upper:G3} | {(r.TimedOut ? "timeout " : "")}{Timing.Format(seconds)}";

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using VerifyGate.Core.Networks;
 using VerifyGate.Core.Onnx;
@@ -48,9 +47,9 @@ public sealed class MatchingBenchmarks : IBenchmarkSection
                 Kind = TwoCopyKind.Matching, Network = g, Reference = f, Lower = low, Upper = high, OutputTolerance = eta,
                 Exact = true, TimeLimitSeconds = Limit,
             };
-            var (plain, plainTime) = Solve(query);
-            var (rows, rowsTime) = Solve(query with { DifferenceRows = true });
-            string row = $"| {model} | {reference} | {box} | {eta} | {plain.UnstableNeurons} | {Cell(plain, plainTime)} | {Cell(rows, rowsTime)} |";
+            var (plain, plainTime) = TwoCopyRuns.Solve(query);
+            var (rows, rowsTime) = TwoCopyRuns.Solve(query with { DifferenceRows = true });
+            string row = $"| {model} | {reference} | {box} | {eta} | {plain.UnstableNeurons} | {TwoCopyRuns.Interval(plain, plainTime)} | {TwoCopyRuns.Interval(rows, rowsTime)} |";
             progress.WriteLine(row);
             sb.AppendLine(row);
         }
@@ -60,14 +59,4 @@ public sealed class MatchingBenchmarks : IBenchmarkSection
                       "better than x = y was found and no bound below the trivial one proven.");
         return sb.ToString();
     }
-
-    private static (CertifiedBounds Result, double Seconds) Solve(TwoCopyQuery query)
-    {
-        var clock = Stopwatch.StartNew();
-        var result = new TwoCopyEngine(ScipSolver.Instance).Solve(query);
-        return (result, clock.Elapsed.TotalSeconds);
-    }
-
-    private static string Cell(CertifiedBounds r, double seconds) =>
-        $"[{r.Lower:G6}, {r.Upper:G6}] | {(r.TimedOut ? "timeout " : "")}{Timing.Format(seconds)}";
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using VerifyGate.Core.Onnx;
 using VerifyGate.Core.Problems;
@@ -50,22 +49,12 @@ public sealed class SymmetryBenchmarks : IBenchmarkSection
         };
         foreach (var (quantity, method, query) in cases)
         {
-            var (without, withoutTime) = Solve(query with { SymmetryBreaking = false });
-            var (with, withTime) = Solve(query);
-            string row = $"| {quantity} | {method} | {Cell(without, withoutTime)} | {Cell(with, withTime)} |";
+            var (without, withoutTime) = TwoCopyRuns.Solve(query with { SymmetryBreaking = false });
+            var (with, withTime) = TwoCopyRuns.Solve(query);
+            string row = $"| {quantity} | {method} | {TwoCopyRuns.Interval(without, withoutTime)} | {TwoCopyRuns.Interval(with, withTime)} |";
             progress.WriteLine(row);
             sb.AppendLine(row);
         }
         return sb.ToString();
     }
-
-    private static (CertifiedBounds Result, double Seconds) Solve(TwoCopyQuery query)
-    {
-        var clock = Stopwatch.StartNew();
-        var result = new TwoCopyEngine(ScipSolver.Instance).Solve(query);
-        return (result, clock.Elapsed.TotalSeconds);
-    }
-
-    private static string Cell(CertifiedBounds r, double seconds) =>
-        $"[{r.Lower:G6}, {r.Upper:G6}] | {(r.TimedOut ? "timeout " : "")}{Timing.Format(seconds)}";
 }
