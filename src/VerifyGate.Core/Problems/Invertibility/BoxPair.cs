@@ -1,3 +1,6 @@
+using VerifyGate.Core.Bounds;
+using VerifyGate.Core.Norms;
+
 namespace VerifyGate.Core.Problems.Invertibility;
 
 /// <summary>A node of the two-copy searches: a box for x and, when the kind has a second copy, one for y (null for
@@ -44,6 +47,29 @@ internal sealed record BoxPair(double[] XLow, double[] XHigh, double[]? YLow, do
     /// <summary>The smallest box holding both boxes (or x's box and the point <paramref name="y"/>).</summary>
     public (double[] Low, double[] High) Hull(double[]? y = null) =>
         (XLow.Select((v, i) => Math.Min(v, YLow?[i] ?? y![i])).ToArray(), XHigh.Select((v, i) => Math.Max(v, YHigh?[i] ?? y![i])).ToArray());
+
+    /// <summary>The bounds over <see cref="Hull"/>: x's own when the hull is x's box (a symmetric pair, or the point inside
+    /// x's box), else propagated symbolically.</summary>
+    public NetworkBounds HullBounds(NetworkBounds xBounds, double[]? y = null)
+    {
+        var (low, high) = Hull(y);
+        return low.AsSpan().SequenceEqual(XLow) && high.AsSpan().SequenceEqual(XHigh)
+            ? xBounds
+            : BoundPropagation.Compute(xBounds.Network, low, high, BoundMethod.Symbolic);
+    }
+
+    /// <summary>The coupled outputs' intervals over x's box and y's (or the outputs <paramref name="yOutputs"/> of a point) are
+    /// farther apart than η in the q-norm: no pair of the node meets ‖f(x) − f(y)‖_q ≤ η.</summary>
+    public static bool OutputsApart(NetworkBounds x, NetworkBounds? y, double[]? yOutputs, int[] outputs, NormKind q, double eta)
+    {
+        int node = x.Network.OutputIndex;
+        var gaps = outputs.Select(o =>
+        {
+            double yLow = y?.Lower(node, o) ?? yOutputs![o], yHigh = y?.Upper(node, o) ?? yOutputs![o];
+            return Math.Max(0, Math.Max(x.Lower(node, o) - yHigh, yLow - x.Upper(node, o)));
+        }).ToArray();
+        return VectorNorm.Norm(gaps, q) > eta * (1 + 1e-9) + 1e-12;
+    }
 
     private static int Widest(double[] low, double[] high, int[] free)
     {

@@ -96,7 +96,7 @@ internal sealed class InvertibilitySearchDomain : ISearchDomain<InvertibilityNod
         if (upper <= best + _resolution) return (Result(upper, final: true), null);
         var xBounds = BoundPropagation.Compute(_query.Network, node.XLow, node.XHigh, BoundMethod.Symbolic);
         var yBounds = node.Symmetric ? xBounds : BoundPropagation.Compute(_query.Network, node.YLow!, node.YHigh!, BoundMethod.Symbolic);
-        if (OutputsApart(xBounds, yBounds)) return (Nothing(), null);
+        if (BoxPair.OutputsApart(xBounds, yBounds, null, _outputs, _query.OutputNorm, _query.OutputTolerance)) return (Nothing(), null);
         if (InverseBound(node, xBounds) is double kappa)
         {
             Interlocked.Increment(ref _injective);
@@ -183,20 +183,8 @@ internal sealed class InvertibilitySearchDomain : ISearchDomain<InvertibilityNod
 
     private bool Overlap(BoxPair node) => _free.All(i => node.XLow[i] <= node.YHigh![i] && node.YLow![i] <= node.XHigh[i]);
 
-    /// <summary>The coupled outputs' intervals over the two boxes are farther apart than η in the q-norm.</summary>
-    private bool OutputsApart(NetworkBounds x, NetworkBounds y)
-    {
-        int output = _query.Network.OutputIndex;
-        var gaps = _outputs.Select(o => Math.Max(0, Math.Max(x.Lower(output, o) - y.Upper(output, o), y.Lower(output, o) - x.Upper(output, o)))).ToArray();
-        return VectorNorm.Norm(gaps, _query.OutputNorm) > _query.OutputTolerance * (1 + 1e-9) + 1e-12;
-    }
-
-    private double? InverseBound(BoxPair node, NetworkBounds xBounds)
-    {
-        var (low, high) = node.Hull();
-        var hull = node.Symmetric ? xBounds : BoundPropagation.Compute(_query.Network, low, high, BoundMethod.Symbolic);
-        return BoxInjectivity.InverseBound(hull, _outputs, _query.FixedInputs);
-    }
+    private double? InverseBound(BoxPair node, NetworkBounds xBounds) =>
+        BoxInjectivity.InverseBound(node.HullBounds(xBounds), _outputs, _query.FixedInputs);
 
     /// <summary>‖v‖_p ≤ factor · ‖v‖_inf over n coordinates.</summary>
     private double InfToP(int n) => _query.InputNorm switch

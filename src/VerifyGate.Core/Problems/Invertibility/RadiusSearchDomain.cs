@@ -83,7 +83,7 @@ internal sealed class RadiusSearchDomain : ISearchDomain<BoxPair>
         if (directions.Count == 0) return (Nothing(), null);
         var xBounds = BoundPropagation.Compute(_query.Network, node.XLow, node.XHigh, BoundMethod.Symbolic);
         var yBounds = _pair ? BoundPropagation.Compute(_query.Network, node.YLow!, node.YHigh!, BoundMethod.Symbolic) : null;
-        if (OutputsApart(xBounds, yBounds)) return (Nothing(), null);
+        if (BoxPair.OutputsApart(xBounds, yBounds, _centerOutput, _outputs, _query.OutputNorm, 0)) return (Nothing(), null);
         if (OneToOneOnHull(node, xBounds))
         {
             Interlocked.Increment(ref _injective);
@@ -171,28 +171,10 @@ internal sealed class RadiusSearchDomain : ISearchDomain<BoxPair>
         return result;
     }
 
-    /// <summary>Some coupled output takes disjoint ranges on the two boxes (or misses f(c)).</summary>
-    private bool OutputsApart(NetworkBounds x, NetworkBounds? y)
-    {
-        int output = _query.Network.OutputIndex;
-        foreach (int o in _outputs)
-        {
-            double yLow = y?.Lower(output, o) ?? _centerOutput[o], yHigh = y?.Upper(output, o) ?? _centerOutput[o];
-            if (x.Upper(output, o) < yLow || yHigh < x.Lower(output, o)) return true;
-        }
-        return false;
-    }
-
     /// <summary>The smallest box holding both boxes (or the box and c) is one on which f is one-to-one. When that box is
     /// x's own (a symmetric node, or c inside x's box) its bounds are the ones already propagated.</summary>
-    private bool OneToOneOnHull(BoxPair node, NetworkBounds xBounds)
-    {
-        var (low, high) = node.Hull(_center);
-        var hull = low.AsSpan().SequenceEqual(node.XLow) && high.AsSpan().SequenceEqual(node.XHigh)
-            ? xBounds
-            : BoundPropagation.Compute(_query.Network, low, high, BoundMethod.Symbolic);
-        return BoxInjectivity.Proves(hull, _outputs, _query.FixedInputs);
-    }
+    private bool OneToOneOnHull(BoxPair node, NetworkBounds xBounds) =>
+        BoxInjectivity.Proves(node.HullBounds(xBounds, _center), _outputs, _query.FixedInputs);
 
     /// <summary>min over the box of ‖x − c‖_p: c clamped into the box.</summary>
     private double Distance(double[] low, double[] high) =>
