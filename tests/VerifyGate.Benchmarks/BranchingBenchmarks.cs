@@ -19,6 +19,9 @@ public sealed class BranchingBenchmarks : IBenchmarkSection
     private const double Limit = 60;
     private static readonly double Factor = Timing.FromEnvironment("VERIFYGATE_SCALE_LIMIT", 1);
 
+    /// <summary>VERIFYGATE_SCALE_ONLY: run only the cases whose "label (p)" contains this text (trial runs).</summary>
+    private static readonly string? Only = Environment.GetEnvironmentVariable("VERIFYGATE_SCALE_ONLY");
+
     private sealed record Case(string Label, string File, double[] Lower, double[] Upper, NormKind Norm);
 
     public string Run(TextWriter progress)
@@ -29,6 +32,7 @@ public sealed class BranchingBenchmarks : IBenchmarkSection
         table.AppendLine("| --- | --- | ---: | --- | --- | --- | --- |");
         foreach (var c in Cases())
         {
+            if (Only is not null && !$"{c.Label} ({c.Norm.Label()})".Contains(Only, StringComparison.Ordinal)) continue;
             var path = Paths.Model(c.File);
             var network = OnnxImporter.Load(path).Network;
             using var oracle = new OnnxRuntimeOracle(path);

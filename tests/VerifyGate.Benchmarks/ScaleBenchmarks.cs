@@ -10,7 +10,7 @@ namespace VerifyGate.Benchmarks;
 
 /// <summary>Issue 12: exact Lipschitz constants of the networks users keep (controllers, ACAS Xu, an MNIST
 /// classifier) with what `check --exact` runs (LipschitzRoute: input splitting or the plain engine), the plain engine given the same limit as the baseline (l_inf and l2), and threshold decisions at 1.2x and
-/// 0.8x the best lower bound found. VERIFYGATE_SCALE_LIMIT scales every limit (a factor) for quick trial runs.</summary>
+/// 0.8x the best lower bound found. VERIFYGATE_SCALE_LIMIT scales every limit (a factor) for quick trial runs, VERIFYGATE_SCALE_ONLY picks cases.</summary>
 public sealed class ScaleBenchmarks : IBenchmarkSection
 {
     public string Name => "scale";
@@ -18,6 +18,9 @@ public sealed class ScaleBenchmarks : IBenchmarkSection
 
     private static readonly double Factor =
         Timing.FromEnvironment("VERIFYGATE_SCALE_LIMIT", 1);
+
+    /// <summary>VERIFYGATE_SCALE_ONLY: run only the cases whose "label (p, q)" contains this text (trial runs).</summary>
+    private static readonly string? Only = Environment.GetEnvironmentVariable("VERIFYGATE_SCALE_ONLY");
 
     private const double ThresholdLimit = 30;
 
@@ -39,6 +42,7 @@ public sealed class ScaleBenchmarks : IBenchmarkSection
             using var oracle = new OnnxRuntimeOracle(path);
             foreach (var (p, q) in c.Norms)
             {
+                if (Only is not null && !$"{c.Label} ({p.Label()}, {q.Label()})".Contains(Only, StringComparison.Ordinal)) continue;
                 var query = new LipschitzQuery
                 {
                     Network = network, Lower = c.Lower, Upper = c.Upper, InputNorm = p, OutputNorm = q,

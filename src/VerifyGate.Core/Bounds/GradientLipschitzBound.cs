@@ -12,9 +12,16 @@ public static class GradientLipschitzBound
     public static double Compute(NetworkBounds bounds, int[] outputs, bool[] fixedInputs, NormKind p, NormKind q,
         IntervalMatrix[]? forwardJacobians = null)
     {
+        if (outputs.Length == 0) return 0.0;
+        return Compute(Enclosure(bounds, outputs, fixedInputs, forwardJacobians), fixedInputs, p, q);
+    }
+
+    /// <summary>The bound from an interval Jacobian already computed (<see cref="Enclosure"/>).</summary>
+    public static double Compute(IntervalMatrix enclosure, bool[] fixedInputs, NormKind p, NormKind q)
+    {
         var free = Enumerable.Range(0, fixedInputs.Length).Where(i => !fixedInputs[i]).ToArray();
-        if (free.Length == 0 || outputs.Length == 0) return 0.0;
-        return IntervalJacobianNorm.Upper(Enclosure(bounds, outputs, fixedInputs, forwardJacobians).SelectColumns(free), p, q);
+        if (free.Length == 0 || enclosure.Rows == 0) return 0.0;
+        return IntervalJacobianNorm.Upper(enclosure.SelectColumns(free), p, q);
     }
 
     /// <summary>The tightest interval Jacobian (outputs x inputs) available: the backward one, intersected, when

@@ -43,8 +43,22 @@ public static class JacobianBounds
     /// backward pass's intermediate results; null for nodes the selected outputs do not depend on.</summary>
     public static IntervalMatrix?[] Sensitivities(NetworkBounds bounds, int[] outputs)
     {
+        int outputSize = bounds.Network.Nodes[bounds.Network.OutputIndex].Size;
+        var seeds = outputs.Select(o =>
+        {
+            var seed = new double[outputSize];
+            seed[o] = 1.0;
+            return seed;
+        }).ToArray();
+        return Sensitivities(bounds, seeds);
+    }
+
+    /// <summary>The same for covectors of the outputs: row r bounds ∂(seeds[r] · output)/∂(node k). The seeds are taken
+    /// as exact (unit rows, sign vectors).</summary>
+    public static IntervalMatrix?[] Sensitivities(NetworkBounds bounds, double[][] seeds)
+    {
         var network = bounds.Network;
-        int rows = outputs.Length;
+        int rows = seeds.Length;
         var lower = new double[network.Nodes.Count][];
         var upper = new double[network.Nodes.Count][];
         var magnitude = new double[network.Nodes.Count][];  // Σ |terms| of every entry, for rounding margins
@@ -53,10 +67,8 @@ public static class JacobianBounds
         Allocate(output);
         int outputSize = network.Nodes[output].Size;
         for (int r = 0; r < rows; r++)
-        {
-            lower[output][r * outputSize + outputs[r]] = 1.0;
-            upper[output][r * outputSize + outputs[r]] = 1.0;
-        }
+            for (int o = 0; o < outputSize; o++)
+                lower[output][r * outputSize + o] = upper[output][r * outputSize + o] = seeds[r][o];
 
         for (int i = output; i >= 0; i--)
         {

@@ -31,6 +31,9 @@ public sealed record LipschitzQuery
     /// <summary>Bound L by the interval Jacobian too (<see cref="IntervalUpperBounds.Gradient"/>), not only by forward
     /// tangent propagation; off only to measure what it buys.</summary>
     public bool GradientBounds { get; init; } = true;
+    /// <summary>With <see cref="GradientBounds"/>, bound L by the linear relaxation of the backward pass too
+    /// (<see cref="IntervalUpperBounds.Linear"/>); off only to measure what it buys.</summary>
+    public bool LinearGradientBounds { get; init; } = true;
     /// <summary>Tighten the MIP's tangent bounds with forward interval Jacobians when they are cheap; off only to
     /// measure what it buys.</summary>
     public bool TangentJacobians { get; init; } = true;
