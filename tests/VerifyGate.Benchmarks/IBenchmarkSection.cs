@@ -18,6 +18,7 @@ public static class BenchmarkSections
         new GradientBenchmarks(),
         new ScaleBenchmarks(),
         new BranchingBenchmarks(),
+        new EncodingBenchmarks(),
         new InvertibilityBenchmarks(),
         new ContractionBenchmarks(),
         new DifferenceBenchmarks(),

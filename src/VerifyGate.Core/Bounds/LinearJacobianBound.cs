@@ -41,14 +41,14 @@ public static class LinearJacobianBound
         double best = double.PositiveInfinity;
         if (q != NormKind.One)
         {
-            var rows = RowBounds(bounds, UnitSeeds(bounds.Network, outputs), free, p, enclosure is null ? null : Rows(enclosure, outputs.Length));
+            var rows = RowBounds(bounds, OutputCovectors.Units(bounds.Network, outputs), free, p, enclosure is null ? null : Rows(enclosure, outputs.Length));
             if (rows is not null)
                 best = q == NormKind.Inf ? rows.Max() : SafeRounding.Up(Math.Sqrt(rows.Sum(b => b * b)), rows.Sum(b => b * b));
         }
         if (q != NormKind.Inf && outputs.Length <= MaxSignRows)
         {
-            var signs = SignVectors(outputs.Length);
-            var seeds = signs.Select(sign => Seed(bounds.Network, outputs, sign)).ToArray();
+            var signs = OutputCovectors.Signs(outputs.Length);
+            var seeds = signs.Select(sign => OutputCovectors.Weighted(bounds.Network, outputs, sign)).ToArray();
             var combined = enclosure is null ? null : signs.Select(sign => Combine(enclosure, sign)).ToArray();
             if (RowBounds(bounds, seeds, free, p, combined) is { } signed) best = Math.Min(best, signed.Max());
         }
@@ -221,21 +221,6 @@ public static class LinearJacobianBound
             }
         }
     }
-
-    private static double[][] UnitSeeds(Network network, int[] outputs) =>
-        outputs.Select(o => Seed(network, outputs, outputs.Select(x => x == o ? 1.0 : 0.0).ToArray())).ToArray();
-
-    private static double[] Seed(Network network, int[] outputs, double[] weights)
-    {
-        var seed = new double[network.OutputSize];
-        for (int r = 0; r < outputs.Length; r++) seed[outputs[r]] += weights[r];
-        return seed;
-    }
-
-    /// <summary>The 2^(m−1) sign vectors with a first entry +1 (−u gives the same norm).</summary>
-    private static double[][] SignVectors(int m) =>
-        Enumerable.Range(0, 1 << (m - 1))
-            .Select(mask => Enumerable.Range(0, m).Select(r => r > 0 && ((mask >> (r - 1)) & 1) == 1 ? -1.0 : 1.0).ToArray()).ToArray();
 
     private static (double[] Lower, double[] Upper)[] Rows(IntervalMatrix enclosure, int rows) =>
         Enumerable.Range(0, rows).Select(r => Combine(enclosure, Enumerable.Range(0, rows).Select(x => x == r ? 1.0 : 0.0).ToArray())).ToArray();

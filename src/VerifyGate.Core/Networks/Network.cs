@@ -97,7 +97,7 @@ public sealed class Network
     }
 
     /// <summary>The Jacobian (OutputSize x InputSize) of the affine piece selected by a pattern.</summary>
-    public double[,] Jacobian(ActivationPattern pattern) => LocalAffineMap.Of(this, pattern).Slopes[OutputIndex];
+    public double[,] Jacobian(ActivationPattern pattern) => PatternPasses.Jacobian(this, pattern);
 }
 
 /// <summary>Which neurons of each activation node are active (keyed by the activation node's index).</summary>

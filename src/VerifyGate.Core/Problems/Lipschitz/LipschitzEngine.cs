@@ -62,7 +62,8 @@ public sealed class LipschitzEngine(IMipSolver solver)
         SampledLowerBound.Run(query, witnesses, cancellation);
         progress?.Report(new BoundsProgress(clock.Elapsed, witnesses.Lower, intervalUpper));
 
-        var objectives = LipschitzObjective.For(query.OutputNorm, outputs.Length);
+        var gradient = GradientSides.For(query, bounds);
+        var objectives = gradient?.Objectives ?? LipschitzObjective.For(query.OutputNorm, outputs.Length);
         CertifiedBounds Done(double upper, bool timedOut) => new()
         {
             Lower = witnesses.Lower ?? 0,
@@ -100,7 +101,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
                 double waves = Math.Ceiling((double)waiting / parallel.MaxDegreeOfParallelism);
                 double budget = (query.TimeLimitSeconds - clock.Elapsed.TotalSeconds) / waves;
                 var objective = objectives[k];
-                var outcome = SolveSubProblem(query, bounds, tangentBounds, objective, witnesses, solverMessages, clock, budget, stop);
+                var outcome = SolveSubProblem(query, bounds, tangentBounds, gradient, objective, witnesses, solverMessages, clock, budget, stop);
                 lock (objectiveBounds)
                 {
                     objectiveBounds[k] = Math.Min(objectiveBounds[k], outcome.Bound);
@@ -128,12 +129,12 @@ public sealed class LipschitzEngine(IMipSolver solver)
     }
 
     private (double Bound, bool TimedOut) SolveSubProblem(LipschitzQuery query, NetworkBounds bounds, TangentBounds tangentBounds,
-        LipschitzObjective objective, LipschitzWitnesses witnesses, SolverMessageLog solverMessages, Stopwatch clock, double budgetSeconds, CancellationTokenSource stop)
+        GradientSides? gradient, LipschitzObjective objective, LipschitzWitnesses witnesses, SolverMessageLog solverMessages, Stopwatch clock, double budgetSeconds, CancellationTokenSource stop)
     {
         var deadline = clock.Elapsed.TotalSeconds + budgetSeconds;
         bool stopAtIncumbent = !query.Exact && query.AtMost.HasValue;
         double bound = double.PositiveInfinity;
-        var cuts = UsesCuttingPlanes(query) ? new TwoBallCuts() : null;
+        var cuts = objective.GradientSeed is null && UsesCuttingPlanes(query) ? new TwoBallCuts() : null;
         double[]? restart = null;
         for (int attempt = 0; attempt < 3; attempt++)
         {
@@ -142,9 +143,21 @@ public sealed class LipschitzEngine(IMipSolver solver)
             var model = new MipModel();
             var forward = new ForwardEncoding(model, bounds);
             int forwardVariables = model.VariableCount;
-            var tangent = new TangentEncoding(forward, tangentBounds, query.InputNorm, twoBallCuts: cuts?.Directions);
-            var outputTangent = tangent.OutputTangent(query.Network);
-            objective.Apply(model, query.SelectedOutputs.Select(o => outputTangent[o]).ToArray());
+            Func<double[], double[]> directionAt;
+            GradientEncoding? encoded = null;
+            if (objective.GradientSeed is int seed)
+            {
+                encoded = gradient!.Encode(forward, seed);
+                objective.Apply(model, gradient.Free.Select(i => encoded.InputGradient[i]).ToArray());
+                directionAt = values => gradient.DirectionAt(encoded!, values);
+            }
+            else
+            {
+                var tangent = new TangentEncoding(forward, tangentBounds, query.InputNorm, twoBallCuts: cuts?.Directions);
+                var outputTangent = tangent.OutputTangent(query.Network);
+                objective.Apply(model, query.SelectedOutputs.Select(o => outputTangent[o]).ToArray());
+                directionAt = values => tangent.DirectionAt(values);
+            }
             if (restart is not null)
             {
                 for (int i = 0; i < restart.Length; i++) model.AddHint(new Var(i), restart[i]);
@@ -152,20 +165,23 @@ public sealed class LipschitzEngine(IMipSolver solver)
             else
             {
                 // A feasible start: the best witness point with a zero tangent (every tangent-side variable 0).
-                forward.HintAt(witnesses.Best?.X ?? Midpoint(query));
+                var start = witnesses.Best?.X ?? Midpoint(query);
+                forward.HintAt(start);
+                encoded?.HintAt(query.Network.PatternAt(start));
                 model.HintRemaining(0.0);
             }
 
             // Stopped by its bound limit before any incumbent, a quadratic model's solve reports no bound at all (ScipSolver).
-            // On part of the box the hint, the best witness, may lie outside it and give none: solve such a model out.
-            double? decided = bounds.IsSubdomain && !model.IsLinear ? null : query.Exact ? witnesses.Lower : query.AtMost;
+            // On part of the box the hint, the best witness, may lie outside it and give none: solve such a model out. The
+            // gradient encoding's squared objective is solved out too: SCIP did not take its hint (random networks, p = 2).
+            double? decided = (bounds.IsSubdomain || encoded is not null) && !model.IsLinear ? null : query.Exact ? witnesses.Lower : query.AtMost;
             var options = new SolveOptions
             {
                 TimeLimitSeconds = remaining,
                 RelativeGap = Math.Min(query.RelativeGap / 10, 1e-7),
                 StopAtBound = decided is double d ? (query.Exact ? Deflate(objective.ObjectiveBelow(d)) : BelowSafetyMargin(objective.ObjectiveBelow(d))) : null,
                 StopAtIncumbent = stopAtIncumbent ? objective.ToObjective(query.AtMost!.Value) * (1 + 1e-7) + 1e-12 : null,
-                ExtraScipParameters = ScipWorkarounds.ForFreeInputs(query.FixedInputs.Count(f => !f)),
+                ExtraScipParameters = encoded is not null ? ScipWorkarounds.ForGradientEncoding : ScipWorkarounds.ForFreeInputs(query.FixedInputs.Count(f => !f)),
             };
             var (result, margin, messages) = NumericsRetry.Run(solver, model, options, objective.Name, stop.Token);
             solverMessages.Add(messages);
@@ -175,7 +191,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
                 ? result.BestBound + margin * Math.Abs(result.BestBound)
                 : double.IsNaN(result.BestBound) || double.IsPositiveInfinity(result.BestBound) ? double.PositiveInfinity : 0;
             bound = Math.Min(bound, proven);  // every relaxation contains the true problem: each bound holds
-            double[]? direction = result.Values is null ? null : tangent.DirectionAt(result.Values);
+            double[]? direction = result.Values is null ? null : directionAt(result.Values);
             ActivationPattern? pattern = result.Values is null ? null : forward.PatternOf(result.Values);
             if (result.Values is not null)
                 witnesses.FromIncumbent(forward.InputsAt(result.Values), pattern!, direction!);

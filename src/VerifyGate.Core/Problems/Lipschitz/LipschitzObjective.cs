@@ -1,4 +1,6 @@
+using VerifyGate.Core.Bounds;
 using VerifyGate.Core.Encoding;
+using VerifyGate.Core.Networks;
 using VerifyGate.Core.Norms;
 using VerifyGate.Core.Solving;
 
@@ -14,6 +16,10 @@ namespace VerifyGate.Core.Problems.Lipschitz;
 /// largest magnitude (<see cref="L2ByLargestTerm"/>); one term needs no square at all.</summary>
 public sealed record LipschitzObjective(string Name, Action<MipModel, LinearValue[]> Apply, bool Squared, double BoundFactor = 1)
 {
+    /// <summary>Set for a sub-problem over the gradient encoding (<see cref="GradientEncoding"/>): the index of the output
+    /// covector u whose G_0 = uᵀJ the objective reads (on the free inputs); unset, it reads the output tangent J v.</summary>
+    public int? GradientSeed { get; init; }
+
     /// <summary>The objective value that corresponds to a value of the quantity.</summary>
     public double ToObjective(double value) => Squared ? value * value : value;
 
@@ -55,6 +61,31 @@ public sealed record LipschitzObjective(string Name, Action<MipModel, LinearValu
         _ => [new LipschitzObjective("sum g^2", MaximizeSquares, true)],
     };
 
+    /// <summary>The output covectors of the gradient encoding for q (<see cref="OutputCovectors"/>): unit vectors for q = inf,
+    /// sign vectors for q = 1 up to <see cref="MaxSignEnumeration"/> outputs; null when the encoding does not apply (q = 2, or
+    /// too many outputs), and the tangent encoding is used.</summary>
+    public static double[][]? GradientSeeds(Network network, int[] outputs, NormKind q) => q switch
+    {
+        NormKind.Inf => OutputCovectors.Units(network, outputs),
+        NormKind.One when outputs.Length <= MaxSignEnumeration => OutputCovectors.Signs(outputs.Length).Select(s => OutputCovectors.Weighted(network, outputs, s)).ToArray(),
+        _ when outputs.Length == 1 => OutputCovectors.Units(network, outputs),
+        _ => null,
+    };
+
+    /// <summary>The sub-problems over the gradient encoding: per covector u, the dual norm ‖uᵀJ‖_{p*} of its G_0 over the
+    /// free inputs, each entry in absolute value since u and −u are not both seeds: Σ|g| (p = inf), max |g| (p = 1),
+    /// Σ g² (p = 2).</summary>
+    public static IReadOnlyList<LipschitzObjective> ForGradient(NormKind p, int seeds, int freeInputs)
+    {
+        LipschitzObjective perSeed = p switch
+        {
+            NormKind.Two when freeInputs > 1 => new("sum g^2", MaximizeSquares, true),
+            NormKind.One when freeInputs > 1 => new("max |g|", MaximizeLargestMagnitude, false),
+            _ => new("sum |g|", MaximizeAbsoluteSum, false),
+        };
+        return Enumerable.Range(0, seeds).Select(s => perSeed with { Name = $"u{s}: {perSeed.Name}", GradientSeed = s }).ToList();
+    }
+
     /// <summary>The same sub-problem on the negated values (max −g_j for max g_j): what the symmetry of the pair
     /// makes redundant, for measuring what leaving it out buys.</summary>
     public static LipschitzObjective Negated(LipschitzObjective objective) =>
@@ -90,12 +121,40 @@ public sealed record LipschitzObjective(string Name, Action<MipModel, LinearValu
         model.SetMaximize(objective);
     }
 
+    /// <summary>max_j |g_j| with a binary per entry and sign, one of them chosen: t ≤ ±g_j + (T ∓ …)(1 − b), Σ b = 1, T the
+    /// largest bound on any |g_j|, so an unchosen row never binds.</summary>
+    private static void MaximizeLargestMagnitude(MipModel model, LinearValue[] g)
+    {
+        double largest = g.Max(value => Reach(model, value));
+        var t = model.AddContinuous(0, largest);
+        var choice = new Expr();
+        foreach (var value in g)
+            foreach (double sign in new[] { 1.0, -1.0 })
+            {
+                double reach = Reach(model, value);
+                var b = model.AddBinary();
+                choice.Add(b);
+                // t ≤ sign·g + (T + |g|max)(1 − b)
+                double m = largest + reach;
+                var row = new Expr().Add(t).Add(b, m); value.AddTo(row, -sign);
+                model.AddConstraint(double.NegativeInfinity, row, m);
+            }
+        model.AddConstraint(1.0, choice, 1.0);
+        model.SetMaximize(new Expr().Add(t));
+    }
+
+    /// <summary>The largest |g| the value's bounds allow.</summary>
+    private static double Reach(MipModel model, LinearValue value) =>
+        value.Variable is Var v
+            ? Math.Max(Math.Abs(model.LowerBound(v)), Math.Abs(model.UpperBound(v))) * Math.Abs(value.Coefficient) + Math.Abs(value.Constant)
+            : Math.Abs(value.Constant);
+
     /// <summary>A value a with a ≤ |g| at every point and a = |g| at the optimum: a ≤ g + 2G(1 − σ), a ≤ −g + 2Gσ with a
     /// sign binary σ, G the bound on |g|.</summary>
     private static LinearValue Magnitude(MipModel model, LinearValue value)
     {
-        if (value.Variable is not Var v) return LinearValue.ConstantValue(Math.Abs(value.Constant));
-        double magnitude = Math.Max(Math.Abs(model.LowerBound(v)), Math.Abs(model.UpperBound(v))) * Math.Abs(value.Coefficient) + Math.Abs(value.Constant);
+        if (value.Variable is null) return LinearValue.ConstantValue(Math.Abs(value.Constant));
+        double magnitude = Reach(model, value);
         var a = model.AddContinuous(0, magnitude);
         var sign = model.AddBinary();
         var plus = new Expr().Add(a).Add(sign, 2 * magnitude); value.AddTo(plus, -1.0);

@@ -37,6 +37,10 @@ public sealed record LipschitzQuery
     /// <summary>Tighten the MIP's tangent bounds with forward interval Jacobians when they are cheap; off only to
     /// measure what it buys.</summary>
     public bool TangentJacobians { get; init; } = true;
+    /// <summary>How the MIP encodes the Jacobian: a tangent pushed forward (<see cref="LipschitzEncoding.Tangent"/>), the
+    /// gradient of each output covector pulled backward (<see cref="LipschitzEncoding.Gradient"/>, q = inf and q = 1 only), or
+    /// whichever measured faster for the query's shape (<see cref="LipschitzEncoding.Auto"/>).</summary>
+    public LipschitzEncoding Encoding { get; init; } = LipschitzEncoding.Auto;
     /// <summary>Random points sampled for the initial lower bound.</summary>
     public int Samples { get; init; } = 256;
     public int Seed { get; init; } = 12345;
@@ -52,4 +56,17 @@ public sealed record LipschitzQuery
 
     public int[] SelectedOutputs => Outputs ?? Enumerable.Range(0, Network.OutputSize).ToArray();
     public bool[] FixedInputs => Lower.Select((lo, i) => lo == Upper[i]).ToArray();
+}
+
+/// <summary>The MIP's encoding of the Jacobian (<see cref="LipschitzQuery.Encoding"/>).</summary>
+public enum LipschitzEncoding
+{
+    /// <summary>The gradient encoding where it applies, p = inf and at most <see cref="Problems.Lipschitz.GradientSides.AutoFreeInputLimit"/>
+    /// inputs are free; the tangent encoding elsewhere (docs/benchmarks.md, "MIP encodings").</summary>
+    Auto,
+    /// <summary>v in the unit p-ball pushed forward to J v (<see cref="Core.Encoding.TangentEncoding"/>).</summary>
+    Tangent,
+    /// <summary>uᵀJ pulled backward per output covector u, its dual norm maximised (<see cref="Core.Encoding.GradientEncoding"/>);
+    /// for q = 2 over several outputs the tangent encoding is used.</summary>
+    Gradient,
 }

@@ -26,12 +26,11 @@ public sealed class LipschitzWitnesses(LipschitzQuery query, NetworkBounds bound
     public double? FromPoint(double[] x, ActivationPattern pattern, double[]? fallbackDirection = null)
     {
         var network = query.Network;
-        var map = LocalAffineMap.Of(network, pattern);
-        var jacobian = map.Slopes[network.OutputIndex];
+        var jacobian = network.Jacobian(pattern);
         var direction = PatternNorm.Compute(jacobian, query.SelectedOutputs, query.FixedInputs, query.InputNorm, query.OutputNorm)?.Direction
                         ?? fallbackDirection;
         if (direction is null || direction.All(d => d == 0)) return null;
-        var pair = WitnessPair.Build(network, pattern, map, x, direction, query.Lower, query.Upper);
+        var pair = WitnessPair.Build(network, pattern, x, direction, query.Lower, query.Upper);
         return pair is var (a, b) ? Offer(a, b) : null;
     }
 

@@ -14,8 +14,8 @@ public static class SampledLowerBound
     public static void Run(LipschitzQuery query, LipschitzWitnesses witnesses, CancellationToken cancellation)
     {
         var network = query.Network;
-        // Each sample costs one Jacobian (parameters x inputs); keep the total work bounded.
-        double costPerSample = (double)network.ParameterCount * network.InputSize;
+        // A sample costs one pass over the weights per output or per input, whichever is fewer (PatternPasses); the total is capped.
+        double costPerSample = (double)network.ParameterCount * (Math.Min(network.InputSize, network.OutputSize) + 1);
         int samples = (int)Math.Clamp(2e8 / Math.Max(costPerSample, 1), 4, query.Samples);
         var rng = new Random(query.Seed);
         var candidates = new List<Candidate>();

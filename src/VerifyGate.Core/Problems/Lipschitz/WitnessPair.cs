@@ -12,7 +12,7 @@ public static class WitnessPair
 {
     private const double Shrink = 0.9;
 
-    public static (double[] X, double[] Y)? Build(Network network, ActivationPattern pattern, LocalAffineMap map,
+    public static (double[] X, double[] Y)? Build(Network network, ActivationPattern pattern,
         double[] x, double[] v, double[] lower, double[] upper)
     {
         double forward = double.PositiveInfinity, backward = double.PositiveInfinity;
@@ -21,15 +21,13 @@ public static class WitnessPair
             if (v[i] > 0) { forward = Math.Min(forward, (upper[i] - x[i]) / v[i]); backward = Math.Min(backward, (x[i] - lower[i]) / v[i]); }
             else if (v[i] < 0) { forward = Math.Min(forward, (lower[i] - x[i]) / v[i]); backward = Math.Min(backward, (x[i] - upper[i]) / v[i]); }
         }
+        var (values, rates) = PatternPasses.Along(network, pattern, x, v);
         foreach (var relu in network.Activations)
         {
             var on = pattern.Active(relu.Index);
-            var slope = map.Slopes[relu.Source];
-            var offset = map.Offsets[relu.Source];
             for (int r = 0; r < relu.Size; r++)
             {
-                double z = offset[r], rate = 0;
-                for (int j = 0; j < x.Length; j++) { z += slope[r, j] * x[j]; rate += slope[r, j] * v[j]; }
+                double z = values[relu.Source][r], rate = rates[relu.Source][r];
                 double sign = on[r] ? 1.0 : -1.0;
                 double margin = sign * z, speed = sign * rate;
                 // A point a hair outside the region (LP tolerance) still gives a valid pair: the ratio is
