@@ -44,8 +44,8 @@ public sealed class BranchingBenchmarks : IBenchmarkSection
             var engine = new LipschitzEngine(ScipSolver.Instance).Solve(query, oracle);
             var inputs = Search(query, oracle, Branching.Inputs);
             var phases = Search(query, oracle, Branching.Activations);
-            progress.WriteLine($"  {c.Label} ({c.Norm.Label()}): engine {Interval(engine)}, inputs {Interval(inputs)}, phases {Interval(phases)}");
-            table.AppendLine($"| {c.Label} | {c.Norm.Label()} | {engine.UnstableNeurons} | {Interval(engine)} | {Interval(inputs)} | {Interval(phases)} | {Nodes(phases)} |");
+            progress.WriteLine($"  {c.Label} ({c.Norm.Label()}): engine {LipschitzBenchmarks.TimedInterval(engine)}, inputs {LipschitzBenchmarks.TimedInterval(inputs)}, phases {LipschitzBenchmarks.TimedInterval(phases)}");
+            table.AppendLine($"| {c.Label} | {c.Norm.Label()} | {engine.UnstableNeurons} | {LipschitzBenchmarks.TimedInterval(engine)} | {LipschitzBenchmarks.TimedInterval(inputs)} | {LipschitzBenchmarks.TimedInterval(phases)} | {Nodes(phases)} |");
         }
         var sb = new StringBuilder();
         sb.AppendLine($"Each cell: the certified interval after the limit ({Timing.Format(Limit * Factor)}), or the time to exact (relative gap 1e-6).");
@@ -58,9 +58,6 @@ public sealed class BranchingBenchmarks : IBenchmarkSection
 
     private static CertifiedBounds Search(LipschitzQuery query, OnnxRuntimeOracle oracle, Branching branching) =>
         new InputSplittingLipschitz(ScipSolver.Instance, new InputSplittingOptions { Branching = branching }).Solve(query, oracle);
-
-    private static string Interval(CertifiedBounds r) =>
-        $"[{LipschitzBenchmarks.Number(r.Lower)}, {LipschitzBenchmarks.Number(r.Upper)}] {LipschitzBenchmarks.Time(r)}";
 
     /// <summary>The node counts of the search's note ("ReLU-phase branching: a boxes solved by the MIP, ... e left open").</summary>
     private static string Nodes(CertifiedBounds r)

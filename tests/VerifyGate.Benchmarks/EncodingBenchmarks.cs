@@ -43,8 +43,8 @@ public sealed class EncodingBenchmarks : IBenchmarkSection
             var tangent = engine.Solve(query with { Encoding = LipschitzEncoding.Tangent }, oracle);
             var gradient = engine.Solve(query with { Encoding = LipschitzEncoding.Gradient }, oracle);
             string picks = GradientSides.Applies(query) ? "gradient" : "tangent";
-            progress.WriteLine($"  {label}: tangent {Interval(tangent)}, gradient {Interval(gradient)}, Auto: {picks}");
-            table.AppendLine($"| {c.Label} | ({c.P.Label()}, {c.Q.Label()}) | {tangent.UnstableNeurons} | {Interval(tangent)} | {Interval(gradient)} | {picks} | {Ratio(tangent, gradient)} |");
+            progress.WriteLine($"  {label}: tangent {LipschitzBenchmarks.TimedInterval(tangent)}, gradient {LipschitzBenchmarks.TimedInterval(gradient)}, Auto: {picks}");
+            table.AppendLine($"| {c.Label} | ({c.P.Label()}, {c.Q.Label()}) | {tangent.UnstableNeurons} | {LipschitzBenchmarks.TimedInterval(tangent)} | {LipschitzBenchmarks.TimedInterval(gradient)} | {picks} | {Ratio(tangent, gradient)} |");
         }
         var sb = new StringBuilder();
         sb.AppendLine($"The plain engine (no splitting) on the whole box, limit {Timing.Format(Limit * Factor)} per encoding; each cell the certified interval, or the time to exact (relative gap 1e-6).");
@@ -55,9 +55,6 @@ public sealed class EncodingBenchmarks : IBenchmarkSection
         sb.Append(table);
         return sb.ToString();
     }
-
-    private static string Interval(CertifiedBounds r) =>
-        $"[{LipschitzBenchmarks.Number(r.Lower)}, {LipschitzBenchmarks.Number(r.Upper)}] {LipschitzBenchmarks.Time(r)}";
 
     private static string Ratio(CertifiedBounds tangent, CertifiedBounds gradient)
     {

@@ -172,6 +172,9 @@ public sealed class LipschitzBenchmarks : IBenchmarkSection
     internal static string Gap(CertifiedBounds r) =>
         r.Lower is double l && r.Upper is double u && u > 0 ? ((u - l) / u).ToString("0.0e0", CultureInfo.InvariantCulture) : "—";
 
+    /// <summary>"[lower, upper] time": the certified interval with its time, or "timeout (…)".</summary>
+    internal static string TimedInterval(CertifiedBounds r) => $"[{Number(r.Lower)}, {Number(r.Upper)}] {Time(r)}";
+
     internal static string Time(CertifiedBounds r) => r.TimedOut ? $"timeout ({Timing.Format(r.Elapsed.TotalSeconds)})" : Timing.Format(r.Elapsed.TotalSeconds);
 
     internal static string LoadAverage() =>
