@@ -62,7 +62,7 @@ public sealed class EncodingBenchmarks : IBenchmarkSection
     {
         bool tangentExact = !tangent.TimedOut, gradientExact = !gradient.TimedOut;
         if (tangentExact && gradientExact)
-            return $"both exact; gradient time / tangent {gradient.Elapsed.TotalSeconds / tangent.Elapsed.TotalSeconds:F2}";
+            return FormattableString.Invariant($"both exact; gradient time / tangent {gradient.Elapsed.TotalSeconds / tangent.Elapsed.TotalSeconds:F2}");
         if (tangentExact || gradientExact) return $"only the {(tangentExact ? "tangent" : "gradient")} encoding exact";
         double wt = (tangent.Upper ?? double.PositiveInfinity) - (tangent.Lower ?? 0), wg = (gradient.Upper ?? double.PositiveInfinity) - (gradient.Lower ?? 0);
         return wg > 0 && double.IsFinite(wt) ? (wt / wg).ToString("F2", System.Globalization.CultureInfo.InvariantCulture) : "—";
