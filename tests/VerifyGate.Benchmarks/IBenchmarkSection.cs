@@ -19,6 +19,7 @@ public static class BenchmarkSections
         new ScaleBenchmarks(),
         new BranchingBenchmarks(),
         new EncodingBenchmarks(),
+        new NodeOrderBenchmarks(),
         new InvertibilityBenchmarks(),
         new ContractionBenchmarks(),
         new DifferenceBenchmarks(),

@@ -23,9 +23,15 @@ internal static class ScipParameters
         if (double.IsFinite(options.TimeLimitSeconds)) Line(text, "limits/time", EffectiveTimeLimit(options));
         if (options.StopAtIncumbent is double primal) Line(text, "limits/primal", primal);
         if (options.StopAtBound is double dual) Line(text, "limits/dual", dual);
+        if (options.NodeOrder == NodeOrder.BestBound) text.Append(BestBoundNodeOrder);
         if (!string.IsNullOrWhiteSpace(options.ExtraScipParameters)) text.Append(options.ExtraScipParameters.Trim()).Append('\n');
         return text.ToString();
     }
+
+    /// <summary>The best-bound node selector ahead of SCIP's default best-estimate one (priority 200000), with plunging off:
+    /// SCIP otherwise dives below the node it just branched on, which helps incumbents, not the bound.</summary>
+    internal const string BestBoundNodeOrder =
+        "nodeselection/bfs/stdpriority = 1000000\nnodeselection/bfs/maxplungedepth = 0\nnodeselection/bfs/minplungedepth = 0\n";
 
     /// <summary>OR-Tools treats a zero time limit as "no limit": keep it positive.</summary>
     public static double EffectiveTimeLimit(SolveOptions options) => Math.Max(options.TimeLimitSeconds, 1e-3);

@@ -24,6 +24,9 @@ public sealed record SolveOptions
     /// for a maximisation, once the upper bound is &lt;= this value.</summary>
     public double? StopAtBound { get; init; }
 
+    /// <summary>The order in which the solver takes open nodes.</summary>
+    public NodeOrder NodeOrder { get; init; } = NodeOrder.SolverDefault;
+
     /// <summary>Extra SCIP parameters, one "name = value" per line, applied last.</summary>
     public string? ExtraScipParameters { get; init; }
 

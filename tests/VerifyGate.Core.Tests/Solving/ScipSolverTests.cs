@@ -142,6 +142,19 @@ public class ScipSolverTests
     }
 
     [Fact]
+    public void BestBoundNodeOrderIsAcceptedAndSolvesToTheSameOptimum()
+    {
+        Assert.Contains("nodeselection/bfs/maxplungedepth = 0", ScipParameters.Build(SolveOptions.Default with { NodeOrder = NodeOrder.BestBound }));
+        Assert.DoesNotContain("nodeselection", ScipParameters.Build(SolveOptions.Default));
+        var byDefault = Scip.Solve(TestModels.HardKnapsack(n: 20), SolveOptions.Default);
+        var bestBound = Scip.Solve(TestModels.HardKnapsack(n: 20), SolveOptions.Default with { NodeOrder = NodeOrder.BestBound });
+
+        Assert.Equal(SolveStatus.Optimal, byDefault.Status);
+        Assert.Equal(SolveStatus.Optimal, bestBound.Status);  // a misspelt parameter name would be an error
+        Assert.Equal(byDefault.Objective!.Value, bestBound.Objective!.Value, 6);
+    }
+
+    [Fact]
     public void InvalidScipParameterIsAnError()
     {
         var model = TestModels.Knapsack([3, 4], [1, 2], 2);

@@ -41,6 +41,9 @@ public sealed record LipschitzQuery
     /// gradient of each output covector pulled backward (<see cref="LipschitzEncoding.Gradient"/>, q = inf and q = 1 only), or
     /// whichever measured faster for the query's shape (<see cref="LipschitzEncoding.Auto"/>).</summary>
     public LipschitzEncoding Encoding { get; init; } = LipschitzEncoding.Auto;
+    /// <summary>The order in which SCIP takes the open nodes of each sub-problem's MIP; best bound first by default, since a
+    /// sub-problem's product is its proven bound (docs/benchmarks.md, "node order").</summary>
+    public Solving.NodeOrder NodeOrder { get; init; } = Solving.NodeOrder.BestBound;
     /// <summary>Random points sampled for the initial lower bound.</summary>
     public int Samples { get; init; } = 256;
     public int Seed { get; init; } = 12345;

@@ -1,0 +1,87 @@
+using System.Text;
+using VerifyGate.Core.Norms;
+using VerifyGate.Core.Onnx;
+using VerifyGate.Core.Problems;
+using VerifyGate.Core.Problems.Lipschitz;
+using VerifyGate.Core.Solving;
+
+namespace VerifyGate.Benchmarks;
+
+/// <summary>Issue 12: the order in which SCIP takes the open nodes of the engine's MIPs (LipschitzQuery.NodeOrder). The plain
+/// engine on the whole box with SCIP's default order (best estimate, plunging) and with best bound first, same limit.
+/// VERIFYGATE_SCALE_LIMIT scales the limit, VERIFYGATE_SCALE_ONLY picks cases.</summary>
+public sealed class NodeOrderBenchmarks : IBenchmarkSection
+{
+    public string Name => "nodeorder";
+    public string Title => "Node order of the engine's MIPs: SCIP's default or best bound first";
+
+    private const double Limit = 60;
+    private static readonly double Factor = Timing.FromEnvironment("VERIFYGATE_SCALE_LIMIT", 1);
+    private static readonly string? Only = Environment.GetEnvironmentVariable("VERIFYGATE_SCALE_ONLY");
+
+    private sealed record Case(string Label, string File, double[] Lower, double[] Upper, NormKind P, NormKind Q);
+
+    public string Run(TextWriter progress)
+    {
+        string loadAtStart = LipschitzBenchmarks.LoadAverage();
+        var table = new StringBuilder();
+        table.AppendLine("| case | (p, q) | unstable | encoding | SCIP's default order | best bound first | default / best-bound upper − lower, or time ratio |");
+        table.AppendLine("| --- | --- | ---: | --- | --- | --- | ---: |");
+        foreach (var c in Cases())
+        {
+            string label = $"{c.Label} ({c.P.Label()}, {c.Q.Label()})";
+            if (Only is not null && !label.Contains(Only, StringComparison.Ordinal)) continue;
+            var path = Paths.Model(c.File);
+            var network = OnnxImporter.Load(path).Network;
+            using var oracle = new OnnxRuntimeOracle(path);
+            var query = new LipschitzQuery
+            {
+                Network = network, Lower = c.Lower, Upper = c.Upper, InputNorm = c.P, OutputNorm = c.Q,
+                Exact = true, TimeLimitSeconds = Limit * Factor,
+            };
+            var engine = new LipschitzEngine(ScipSolver.Instance);
+            var byDefault = engine.Solve(query with { NodeOrder = NodeOrder.SolverDefault }, oracle);
+            var bestBound = engine.Solve(query with { NodeOrder = NodeOrder.BestBound }, oracle);
+            string encoding = GradientSides.Applies(query) ? "gradient" : "tangent";
+            progress.WriteLine($"  {label}: default {LipschitzBenchmarks.TimedInterval(byDefault)}, best bound {LipschitzBenchmarks.TimedInterval(bestBound)}");
+            table.AppendLine($"| {c.Label} | ({c.P.Label()}, {c.Q.Label()}) | {bestBound.UnstableNeurons} | {encoding} | {LipschitzBenchmarks.TimedInterval(byDefault)} | {LipschitzBenchmarks.TimedInterval(bestBound)} | {Ratio(byDefault, bestBound)} |");
+        }
+
+        var sb = new StringBuilder();
+        sb.AppendLine("Command: `dotnet run -c Release --project tests/VerifyGate.Benchmarks -- nodeorder`.");
+        sb.AppendLine();
+        sb.AppendLine($"The plain engine (no splitting) on the whole box, limit {Timing.Format(Limit * Factor)} per order, the encoding Auto picks; each cell the certified interval, or the time to exact (relative gap 1e-6).");
+        sb.AppendLine("SCIP's default order takes the node of best estimate and dives below it (plunging), which finds incumbents early; best bound first (nodeselection/bfs at top priority, no plunging) always expands the node whose bound is the weakest, so the proven bound, the engine's upper bound, falls as fast as it can.");
+        sb.AppendLine("The last column: the default order's gap over the best-bound one (above 1: best bound ends tighter), or, when both are exact, the best-bound time over the default one (below 1: best bound faster).");
+        sb.AppendLine($"Single runs. The 2 cores: 1-minute load average {loadAtStart} at the start, {LipschitzBenchmarks.LoadAverage()} at the end.");
+        sb.AppendLine();
+        sb.Append(table);
+        return sb.ToString();
+    }
+
+    private static string Ratio(CertifiedBounds byDefault, CertifiedBounds bestBound)
+    {
+        bool defaultExact = !byDefault.TimedOut, bestExact = !bestBound.TimedOut;
+        if (defaultExact && bestExact)
+            return FormattableString.Invariant($"both exact; time {bestBound.Elapsed.TotalSeconds / byDefault.Elapsed.TotalSeconds:F2}");
+        if (defaultExact || bestExact) return $"only {(bestExact ? "best bound" : "the default")} exact";
+        double wd = (byDefault.Upper ?? double.PositiveInfinity) - (byDefault.Lower ?? 0), wb = (bestBound.Upper ?? double.PositiveInfinity) - (bestBound.Lower ?? 0);
+        return wb > 0 && double.IsFinite(wd) ? FormattableString.Invariant($"{wd / wb:F2}") : "—";
+    }
+
+    private static IEnumerable<Case> Cases()
+    {
+        double[] Repeat(double v, int n) => Enumerable.Repeat(v, n).ToArray();
+        foreach (var (p, q) in new[] { (NormKind.Inf, NormKind.Inf), (NormKind.Inf, NormKind.One), (NormKind.Two, NormKind.Two) })
+            yield return new("cartpole [-1,1]^4", "control/cartpole.onnx", Repeat(-1, 4), Repeat(1, 4), p, q);
+        foreach (var (p, q) in new[] { (NormKind.Inf, NormKind.Inf), (NormKind.Inf, NormKind.One), (NormKind.One, NormKind.One), (NormKind.Two, NormKind.Two) })
+            yield return new("lunarlander [-1,1]^8", "control/lunarlander.onnx", Repeat(-1, 8), Repeat(1, 8), p, q);
+        yield return new("ACAS Xu 1_1, property-2 box", "acasxu/ACASXU_run2a_1_1_batch_2000.onnx",
+            [0.6, -0.5, -0.5, 0.45, -0.5], [0.679857769, 0.5, 0.5, 0.5, -0.45], NormKind.Inf, NormKind.Inf);
+        yield return new("SDnet_10_30_30_30_3 [0,0.1]^10", "lipbab/SDnet_10_30_30_30_3.onnx", Repeat(0, 10), Repeat(0.1, 10), NormKind.Two, NormKind.Two);
+        var image = GradientBenchmarks.MnistImage(Paths.Model("mnistfc/prop_0_0.03.vnnlib"), 0.03);
+        foreach (double eps in new[] { 0.01, 0.03 })
+            yield return new($"mnist-net_256x2, l_inf ball {eps} at image 0 of prop_0", "mnistfc/mnist-net_256x2.onnx",
+                image.Select(v => Math.Max(0, v - eps)).ToArray(), image.Select(v => Math.Min(1, v + eps)).ToArray(), NormKind.Inf, NormKind.Inf);
+    }
+}
