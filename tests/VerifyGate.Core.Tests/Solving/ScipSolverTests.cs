@@ -141,17 +141,19 @@ public class ScipSolverTests
         Assert.Equal(double.PositiveInfinity, result.BestBound);
     }
 
-    [Fact]
-    public void BestBoundNodeOrderIsAcceptedAndSolvesToTheSameOptimum()
+    [Theory]
+    [InlineData(NodeOrder.BestBound, "nodeselection/bfs/maxplungedepth = 0")]
+    [InlineData(NodeOrder.Alternating, "nodeselection/estimate/bestnodefreq = 2")]
+    public void NodeOrderIsAcceptedAndSolvesToTheSameOptimum(NodeOrder order, string line)
     {
-        Assert.Contains("nodeselection/bfs/maxplungedepth = 0", ScipParameters.Build(SolveOptions.Default with { NodeOrder = NodeOrder.BestBound }));
+        Assert.Contains(line, ScipParameters.Build(SolveOptions.Default with { NodeOrder = order }));
         Assert.DoesNotContain("nodeselection", ScipParameters.Build(SolveOptions.Default));
         var byDefault = Scip.Solve(TestModels.HardKnapsack(n: 20), SolveOptions.Default);
-        var bestBound = Scip.Solve(TestModels.HardKnapsack(n: 20), SolveOptions.Default with { NodeOrder = NodeOrder.BestBound });
+        var ordered = Scip.Solve(TestModels.HardKnapsack(n: 20), SolveOptions.Default with { NodeOrder = order });
 
         Assert.Equal(SolveStatus.Optimal, byDefault.Status);
-        Assert.Equal(SolveStatus.Optimal, bestBound.Status);  // a misspelt parameter name would be an error
-        Assert.Equal(byDefault.Objective!.Value, bestBound.Objective!.Value, 6);
+        Assert.Equal(SolveStatus.Optimal, ordered.Status);  // a misspelt parameter name would be an error
+        Assert.Equal(byDefault.Objective!.Value, ordered.Objective!.Value, 6);
     }
 
     [Fact]
