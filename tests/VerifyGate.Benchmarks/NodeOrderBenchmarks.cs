@@ -52,7 +52,7 @@ public sealed class NodeOrderBenchmarks : IBenchmarkSection
         sb.AppendLine();
         sb.AppendLine($"The plain engine (no splitting) on the whole box, limit {Timing.Format(Limit * Factor)} per order, the encoding Auto picks; each cell the certified interval, or the time to exact (relative gap 1e-6).");
         sb.AppendLine("SCIP's default order takes the node of best estimate and dives below it (plunging), which finds incumbents early; best bound first (nodeselection/bfs at top priority, no plunging) always expands the node whose bound is the weakest, so the proven bound, the engine's upper bound, falls as fast as it can.");
-        sb.AppendLine("Exact queries take best bound first; threshold queries (atMost without exact) the alternating order (SCIP's best-estimate selector taking the best-bound node every second time, no plunging), since a failed verdict needs the incumbents that best bound first finds late (LipschitzQuery.EffectiveNodeOrder); the \"scale\" section's threshold table runs it.");
+        sb.AppendLine("Threshold queries (atMost without exact) take best bound first too; the \"scale\" section's threshold table runs it.");
         sb.AppendLine("The last column: the default order's gap over the best-bound one (above 1: best bound ends tighter), or, when both are exact, the best-bound time over the default one (below 1: best bound faster).");
         sb.AppendLine($"Single runs. The 2 cores: 1-minute load average {loadAtStart} at the start, {LipschitzBenchmarks.LoadAverage()} at the end.");
         sb.AppendLine();

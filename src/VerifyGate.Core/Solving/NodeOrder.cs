@@ -9,8 +9,4 @@ public enum NodeOrder
     /// <summary>Always the node with the weakest bound, never diving: the proven bound falls as fast as it can, at the price
     /// of later incumbents. For solves whose product is the bound.</summary>
     BestBound,
-
-    /// <summary>SCIP's best-estimate selector taking the weakest-bound node every second time, never diving: most of the fall
-    /// of <see cref="BestBound"/>'s bound, with incumbents in between. For solves that may end on either side.</summary>
-    Alternating,
 }

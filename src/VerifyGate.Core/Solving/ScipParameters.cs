@@ -23,12 +23,7 @@ internal static class ScipParameters
         if (double.IsFinite(options.TimeLimitSeconds)) Line(text, "limits/time", EffectiveTimeLimit(options));
         if (options.StopAtIncumbent is double primal) Line(text, "limits/primal", primal);
         if (options.StopAtBound is double dual) Line(text, "limits/dual", dual);
-        text.Append(options.NodeOrder switch
-        {
-            NodeOrder.BestBound => BestBoundNodeOrder,
-            NodeOrder.Alternating => AlternatingNodeOrder,
-            _ => "",
-        });
+        if (options.NodeOrder == NodeOrder.BestBound) text.Append(BestBoundNodeOrder);
         if (!string.IsNullOrWhiteSpace(options.ExtraScipParameters)) text.Append(options.ExtraScipParameters.Trim()).Append('\n');
         return text.ToString();
     }
@@ -37,11 +32,6 @@ internal static class ScipParameters
     /// SCIP otherwise dives below the node it just branched on, which helps incumbents, not the bound.</summary>
     internal const string BestBoundNodeOrder =
         "nodeselection/bfs/stdpriority = 1000000\nnodeselection/bfs/maxplungedepth = 0\nnodeselection/bfs/minplungedepth = 0\n";
-
-    /// <summary>SCIP's best-estimate selector (the default, priority 200000) with every second pick the best-bound node
-    /// (default: every tenth) and plunging off.</summary>
-    internal const string AlternatingNodeOrder =
-        "nodeselection/estimate/bestnodefreq = 2\nnodeselection/estimate/maxplungedepth = 0\nnodeselection/estimate/minplungedepth = 0\n";
 
     /// <summary>OR-Tools treats a zero time limit as "no limit": keep it positive.</summary>
     public static double EffectiveTimeLimit(SolveOptions options) => Math.Max(options.TimeLimitSeconds, 1e-3);

@@ -143,7 +143,6 @@ public class ScipSolverTests
 
     [Theory]
     [InlineData(NodeOrder.BestBound, "nodeselection/bfs/maxplungedepth = 0")]
-    [InlineData(NodeOrder.Alternating, "nodeselection/estimate/bestnodefreq = 2")]
     public void NodeOrderIsAcceptedAndSolvesToTheSameOptimum(NodeOrder order, string line)
     {
         Assert.Contains(line, ScipParameters.Build(SolveOptions.Default with { NodeOrder = order }));

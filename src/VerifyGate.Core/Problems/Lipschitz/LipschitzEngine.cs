@@ -182,7 +182,7 @@ public sealed class LipschitzEngine(IMipSolver solver)
                 StopAtBound = decided is double d ? (query.Exact ? Deflate(objective.ObjectiveBelow(d)) : BelowSafetyMargin(objective.ObjectiveBelow(d))) : null,
                 StopAtIncumbent = stopAtIncumbent ? objective.ToObjective(query.AtMost!.Value) * (1 + 1e-7) + 1e-12 : null,
                 ExtraScipParameters = encoded is not null ? ScipWorkarounds.ForGradientEncoding : ScipWorkarounds.ForFreeInputs(query.FixedInputs.Count(f => !f)),
-                NodeOrder = query.EffectiveNodeOrder,
+                NodeOrder = query.NodeOrder,
             };
             var (result, margin, messages) = NumericsRetry.Run(solver, model, options, objective.Name, stop.Token);
             solverMessages.Add(messages);

@@ -41,14 +41,11 @@ public sealed record LipschitzQuery
     /// gradient of each output covector pulled backward (<see cref="LipschitzEncoding.Gradient"/>, q = inf and q = 1 only), or
     /// whichever measured faster for the query's shape (<see cref="LipschitzEncoding.Auto"/>).</summary>
     public LipschitzEncoding Encoding { get; init; } = LipschitzEncoding.Auto;
-    /// <summary>The order in which SCIP takes the open nodes of each sub-problem's MIP; null: <see cref="EffectiveNodeOrder"/>.</summary>
-    public Solving.NodeOrder? NodeOrder { get; init; }
-
-    /// <summary>An exact query's product is the proven bound: best bound first (docs/benchmarks.md, "node order": lunarlander
-    /// l_inf 83.4 at 60 s against 100.5 with SCIP's default order). A threshold may end on either side, and a witness above it
-    /// comes from the MIP's incumbents, which best bound first finds late (mnist-net_256x2 at 0.03: best witness 51.4 after
-    /// 60 s against 57.8-78.1): the alternating order (single exact runs, 60 s: lunarlander l_inf 85.2, mnist at 0.03 witness 72.8).</summary>
-    public Solving.NodeOrder EffectiveNodeOrder => NodeOrder ?? (Exact || AtMost is null ? Solving.NodeOrder.BestBound : Solving.NodeOrder.Alternating);
+    /// <summary>The order in which SCIP takes the open nodes of each sub-problem's MIP. Best bound first: a sub-problem's
+    /// product is its proven bound (docs/benchmarks.md, "node order": lunarlander l_inf 83.4 at 60 s against 100.5 with SCIP's
+    /// default order). Its incumbents come later, but the witnesses did not suffer where thresholds fail: mnist-net_256x2 at
+    /// 0.03, atMost 54.3, failed in 7.6 s against undecided after 30 s with the default order (witness 53.6).</summary>
+    public Solving.NodeOrder NodeOrder { get; init; } = Solving.NodeOrder.BestBound;
     /// <summary>Random points sampled for the initial lower bound.</summary>
     public int Samples { get; init; } = 256;
     public int Seed { get; init; } = 12345;
