@@ -1,7 +1,5 @@
 using System.Text;
 using VerifyGate.Core.Norms;
-using VerifyGate.Core.Onnx;
-using VerifyGate.Core.Problems;
 using VerifyGate.Core.Problems.Lipschitz;
 using VerifyGate.Core.Solving;
 
@@ -17,9 +15,6 @@ public sealed class NodeOrderBenchmarks : IBenchmarkSection
 
     private const double Limit = 60;
     private static readonly double Factor = Timing.FromEnvironment("VERIFYGATE_SCALE_LIMIT", 1);
-    private static readonly string? Only = Environment.GetEnvironmentVariable("VERIFYGATE_SCALE_ONLY");
-
-    private sealed record Case(string Label, string File, double[] Lower, double[] Upper, NormKind P, NormKind Q);
 
     public string Run(TextWriter progress)
     {
@@ -27,25 +22,12 @@ public sealed class NodeOrderBenchmarks : IBenchmarkSection
         var table = new StringBuilder();
         table.AppendLine("| case | (p, q) | unstable | encoding | SCIP's default order | best bound first | default / best-bound upper − lower, or time ratio |");
         table.AppendLine("| --- | --- | ---: | --- | --- | --- | ---: |");
-        foreach (var c in Cases())
-        {
-            string label = $"{c.Label} ({c.P.Label()}, {c.Q.Label()})";
-            if (Only is not null && !label.Contains(Only, StringComparison.Ordinal)) continue;
-            var path = Paths.Model(c.File);
-            var network = OnnxImporter.Load(path).Network;
-            using var oracle = new OnnxRuntimeOracle(path);
-            var query = new LipschitzQuery
-            {
-                Network = network, Lower = c.Lower, Upper = c.Upper, InputNorm = c.P, OutputNorm = c.Q,
-                Exact = true, TimeLimitSeconds = Limit * Factor,
-            };
-            var engine = new LipschitzEngine(ScipSolver.Instance);
-            var byDefault = engine.Solve(query with { NodeOrder = NodeOrder.SolverDefault }, oracle);
-            var bestBound = engine.Solve(query with { NodeOrder = NodeOrder.BestBound }, oracle);
-            string encoding = GradientSides.Applies(query) ? "gradient" : "tangent";
-            progress.WriteLine($"  {label}: default {LipschitzBenchmarks.TimedInterval(byDefault)}, best bound {LipschitzBenchmarks.TimedInterval(bestBound)}");
-            table.AppendLine($"| {c.Label} | ({c.P.Label()}, {c.Q.Label()}) | {bestBound.UnstableNeurons} | {encoding} | {LipschitzBenchmarks.TimedInterval(byDefault)} | {LipschitzBenchmarks.TimedInterval(bestBound)} | {Ratio(byDefault, bestBound)} |");
-        }
+        table.Append(EngineComparison.Rows(Cases(), Limit * Factor,
+            q => q with { NodeOrder = NodeOrder.SolverDefault }, q => q with { NodeOrder = NodeOrder.BestBound },
+            (c, query, byDefault, bestBound) => $"| {c.Label} | {c.Norms} | {bestBound.UnstableNeurons} | {(GradientSides.Applies(query) ? "gradient" : "tangent")} | "
+                + $"{LipschitzBenchmarks.TimedInterval(byDefault)} | {LipschitzBenchmarks.TimedInterval(bestBound)} | "
+                + $"{EngineComparison.Verdict(byDefault, bestBound, "the default", "best bound")} |",
+            progress));
 
         var sb = new StringBuilder();
         sb.AppendLine("Command: `dotnet run -c Release --project tests/VerifyGate.Benchmarks -- nodeorder`.");
@@ -60,19 +42,9 @@ public sealed class NodeOrderBenchmarks : IBenchmarkSection
         return sb.ToString();
     }
 
-    private static string Ratio(CertifiedBounds byDefault, CertifiedBounds bestBound)
+    private static IEnumerable<EngineComparison.Case> Cases()
     {
-        bool defaultExact = !byDefault.TimedOut, bestExact = !bestBound.TimedOut;
-        if (defaultExact && bestExact)
-            return FormattableString.Invariant($"both exact; time {bestBound.Elapsed.TotalSeconds / byDefault.Elapsed.TotalSeconds:F2}");
-        if (defaultExact || bestExact) return $"only {(bestExact ? "best bound" : "the default")} exact";
-        double wd = (byDefault.Upper ?? double.PositiveInfinity) - (byDefault.Lower ?? 0), wb = (bestBound.Upper ?? double.PositiveInfinity) - (bestBound.Lower ?? 0);
-        return wb > 0 && double.IsFinite(wd) ? FormattableString.Invariant($"{wd / wb:F2}") : "—";
-    }
-
-    private static IEnumerable<Case> Cases()
-    {
-        double[] Repeat(double v, int n) => Enumerable.Repeat(v, n).ToArray();
+        double[] Repeat(double value, int count) => EngineComparison.Repeat(value, count);
         foreach (var (p, q) in new[] { (NormKind.Inf, NormKind.Inf), (NormKind.Inf, NormKind.One), (NormKind.Two, NormKind.Two) })
             yield return new("cartpole [-1,1]^4", "control/cartpole.onnx", Repeat(-1, 4), Repeat(1, 4), p, q);
         foreach (var (p, q) in new[] { (NormKind.Inf, NormKind.Inf), (NormKind.Inf, NormKind.One), (NormKind.One, NormKind.One), (NormKind.Two, NormKind.Two) })
@@ -80,9 +52,10 @@ public sealed class NodeOrderBenchmarks : IBenchmarkSection
         yield return new("ACAS Xu 1_1, property-2 box", "acasxu/ACASXU_run2a_1_1_batch_2000.onnx",
             [0.6, -0.5, -0.5, 0.45, -0.5], [0.679857769, 0.5, 0.5, 0.5, -0.45], NormKind.Inf, NormKind.Inf);
         yield return new("SDnet_10_30_30_30_3 [0,0.1]^10", "lipbab/SDnet_10_30_30_30_3.onnx", Repeat(0, 10), Repeat(0.1, 10), NormKind.Two, NormKind.Two);
-        var image = GradientBenchmarks.MnistImage(Paths.Model("mnistfc/prop_0_0.03.vnnlib"), 0.03);
         foreach (double eps in new[] { 0.01, 0.03 })
-            yield return new($"mnist-net_256x2, l_inf ball {eps} at image 0 of prop_0", "mnistfc/mnist-net_256x2.onnx",
-                image.Select(v => Math.Max(0, v - eps)).ToArray(), image.Select(v => Math.Min(1, v + eps)).ToArray(), NormKind.Inf, NormKind.Inf);
+        {
+            var (lower, upper) = EngineComparison.MnistBall(eps);
+            yield return new($"mnist-net_256x2, l_inf ball {eps} at image 0 of prop_0", "mnistfc/mnist-net_256x2.onnx", lower, upper, NormKind.Inf, NormKind.Inf);
+        }
     }
 }
