@@ -39,11 +39,11 @@ public sealed class GradientSides
     private static double[][]? Seeds(LipschitzQuery query) => LipschitzObjective.GradientSeeds(query.Network, query.SelectedOutputs, query.OutputNorm);
 
     /// <summary>Free inputs up to which <see cref="LipschitzEncoding.Auto"/> takes the gradient encoding. Its Σ|g| objective
-    /// needs a sign binary per free input: 60 s limit, l_inf, engine alone: cartpole (4 inputs) exact in 23.6-27.9 s against
-    /// the tangent encoding's 25.6-26.3 (lower 17.24), cartpole l_inf -> l1 exact in 12.4 s against 49.6; lunarlander (8) is
-    /// a toss-up, 100.0-124.6 over single runs against 121.9-122.9 (lower 81.0); mnist-net_256x2 at 0.01 (784) [2.54, 51.2]
-    /// against exact in 21-28 s (docs/benchmarks.md, "encodings"). Auto's choice rests on cartpole and on l_inf -> l1. With p = 1 (max |g|) it measured no better
-    /// (lunarlander (1, 1): 109.2 both); with p = 2 its objective Σ g² is a non-convex quadratic, solved out without a bound
+    /// needs a sign binary per free input: 60 s limit, l_inf, engine alone, SCIP's default node order: cartpole (4 inputs)
+    /// exact in 23.6-27.9 s against the tangent encoding's 25.6-26.3 (lower 17.24), cartpole l_inf -> l1 exact in 12.4 s
+    /// against 49.6; lunarlander (8) a toss-up, 100.0-124.6 over single runs against 121.9-122.9 (lower 81.0); mnist-net_256x2
+    /// at 0.01 (784) [2.54, 51.2] against exact in 21-28 s (docs/benchmarks.md, "encodings"). Auto's choice rests on cartpole
+    /// and on l_inf -> l1. With p = 1 (max |g|) it measured no better (lunarlander (1, 1): 109.2 both); with p = 2 its objective Σ g² is a non-convex quadratic, solved out without a bound
     /// limit, and was not measured faster: p = 1 and p = 2 keep the tangent encoding.</summary>
     public const int AutoFreeInputLimit = 32;
 

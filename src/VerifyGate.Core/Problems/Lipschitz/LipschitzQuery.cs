@@ -42,9 +42,10 @@ public sealed record LipschitzQuery
     /// whichever measured faster for the query's shape (<see cref="LipschitzEncoding.Auto"/>).</summary>
     public LipschitzEncoding Encoding { get; init; } = LipschitzEncoding.Auto;
     /// <summary>The order in which SCIP takes the open nodes of each sub-problem's MIP. Best bound first: a sub-problem's
-    /// product is its proven bound (docs/benchmarks.md, "node order": lunarlander l_inf 83.4 at 60 s against 100.5 with SCIP's
-    /// default order). Its incumbents come later, but the witnesses did not suffer where thresholds fail: mnist-net_256x2 at
-    /// 0.03, atMost 54.3, failed in 7.6 s against undecided after 30 s with the default order (witness 53.6).</summary>
+    /// product is its proven bound (docs/benchmarks.md, "nodeorder": lunarlander l_inf 83.4 at 60 s against 100.5 with SCIP's
+    /// default order). Its incumbents come later: mnist-net_256x2 at 0.03 ended 60 s with witness 51.4 against 57.8-78.1 in
+    /// default-order runs; yet thresholds that fail were decided no later (the same box, atMost 54.3: failed in 7.6 s, where
+    /// the default order was undecided after 30 s with witness 53.6; "scale", 0.8x: 7.1 s against 30.6 s before).</summary>
     public Solving.NodeOrder NodeOrder { get; init; } = Solving.NodeOrder.BestBound;
     /// <summary>Random points sampled for the initial lower bound.</summary>
     public int Samples { get; init; } = 256;
