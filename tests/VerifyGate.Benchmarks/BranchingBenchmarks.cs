@@ -73,10 +73,11 @@ public sealed class BranchingBenchmarks : IBenchmarkSection
         var lunar = (Enumerable.Repeat(-1.0, 8).ToArray(), Enumerable.Repeat(1.0, 8).ToArray());
         foreach (var norm in new[] { NormKind.Inf, NormKind.One, NormKind.Two })
             yield return new("lunarlander [-1,1]^8", "control/lunarlander.onnx", lunar.Item1, lunar.Item2, norm);
-        var image = GradientBenchmarks.MnistImage(Paths.Model("mnistfc/prop_0_0.03.vnnlib"), 0.03);
         foreach (double eps in new[] { 0.01, 0.03 })
-            yield return new($"mnist-net_256x2, l_inf ball {eps} at image 0 of prop_0", "mnistfc/mnist-net_256x2.onnx",
-                image.Select(v => Math.Max(0, v - eps)).ToArray(), image.Select(v => Math.Min(1, v + eps)).ToArray(), NormKind.Inf);
+        {
+            var (lower, upper) = GradientBenchmarks.MnistBall(eps);
+            yield return new($"mnist-net_256x2, l_inf ball {eps} at image 0 of prop_0", "mnistfc/mnist-net_256x2.onnx", lower, upper, NormKind.Inf);
+        }
         yield return new("SDnet_10_30_30_30_3 [0,0.1]^10", "lipbab/SDnet_10_30_30_30_3.onnx",
             Enumerable.Repeat(0.0, 10).ToArray(), Enumerable.Repeat(0.1, 10).ToArray(), NormKind.Inf);
     }

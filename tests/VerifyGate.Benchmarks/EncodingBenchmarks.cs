@@ -47,7 +47,7 @@ public sealed class EncodingBenchmarks : IBenchmarkSection
             yield return new("lunarlander [-1,1]^8", "control/lunarlander.onnx", lunar.Item1, lunar.Item2, p, q);
         yield return new("SDnet_10_30_30_30_3 [0,0.1]^10", "lipbab/SDnet_10_30_30_30_3.onnx",
             Enumerable.Repeat(0.0, 10).ToArray(), Enumerable.Repeat(0.1, 10).ToArray(), NormKind.Inf, NormKind.Inf);
-        var (mnistLower, mnistUpper) = EngineComparison.MnistBall(0.01);
+        var (mnistLower, mnistUpper) = GradientBenchmarks.MnistBall(0.01);
         yield return new("mnist-net_256x2, l_inf ball 0.01 at image 0 of prop_0", "mnistfc/mnist-net_256x2.onnx", mnistLower, mnistUpper, NormKind.Inf, NormKind.Inf);
     }
 }

@@ -55,11 +55,4 @@ internal static class EngineComparison
     }
 
     public static double[] Repeat(double value, int count) => Enumerable.Repeat(value, count).ToArray();
-
-    /// <summary>The l_inf ball of radius <paramref name="eps"/> around image 0 of prop_0, clipped to [0, 1].</summary>
-    public static (double[] Lower, double[] Upper) MnistBall(double eps)
-    {
-        var image = GradientBenchmarks.MnistImage(Paths.Model("mnistfc/prop_0_0.03.vnnlib"), 0.03);
-        return (image.Select(v => Math.Max(0, v - eps)).ToArray(), image.Select(v => Math.Min(1, v + eps)).ToArray());
-    }
 }

@@ -102,9 +102,15 @@ public sealed class GradientBenchmarks : IBenchmarkSection
         yield return ("ACAS Xu 1_1, property-2 box", "acasxu/ACASXU_run2a_1_1_batch_2000.onnx",
             [0.6, -0.5, -0.5, 0.45, -0.5], [0.679857769, 0.5, 0.5, 0.5, -0.45]);
         yield return ("SDnet_10_30_30_30_3 [0,0.1]^10", "lipbab/SDnet_10_30_30_30_3.onnx", Repeat(0, 10), Repeat(0.1, 10));
+        var (mnistLower, mnistUpper) = MnistBall(0.01);
+        yield return ("mnist-net_256x2, radius 0.01 at image 0 of prop_0", "mnistfc/mnist-net_256x2.onnx", mnistLower, mnistUpper);
+    }
+
+    /// <summary>The l_inf ball of radius <paramref name="eps"/> around image 0 of prop_0, clipped to [0, 1].</summary>
+    internal static (double[] Lower, double[] Upper) MnistBall(double eps)
+    {
         var image = MnistImage(Paths.Model("mnistfc/prop_0_0.03.vnnlib"), 0.03);
-        yield return ("mnist-net_256x2, radius 0.01 at image 0 of prop_0", "mnistfc/mnist-net_256x2.onnx",
-            image.Select(v => Math.Max(0, v - 0.01)).ToArray(), image.Select(v => Math.Min(1, v + 0.01)).ToArray());
+        return (image.Select(v => Math.Max(0, v - eps)).ToArray(), image.Select(v => Math.Min(1, v + eps)).ToArray());
     }
 
     /// <summary>The image at the centre of a VNN-COMP MNIST property's box of radius eps, clipped to [0, 1]:

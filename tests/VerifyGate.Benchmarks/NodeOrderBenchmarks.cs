@@ -54,7 +54,7 @@ public sealed class NodeOrderBenchmarks : IBenchmarkSection
         yield return new("SDnet_10_30_30_30_3 [0,0.1]^10", "lipbab/SDnet_10_30_30_30_3.onnx", Repeat(0, 10), Repeat(0.1, 10), NormKind.Two, NormKind.Two);
         foreach (double eps in new[] { 0.01, 0.03 })
         {
-            var (lower, upper) = EngineComparison.MnistBall(eps);
+            var (lower, upper) = GradientBenchmarks.MnistBall(eps);
             yield return new($"mnist-net_256x2, l_inf ball {eps} at image 0 of prop_0", "mnistfc/mnist-net_256x2.onnx", lower, upper, NormKind.Inf, NormKind.Inf);
         }
     }

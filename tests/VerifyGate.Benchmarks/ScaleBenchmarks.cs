@@ -95,11 +95,12 @@ public sealed class ScaleBenchmarks : IBenchmarkSection
         yield return new("lunarlander [-1,1]^8", "control/lunarlander.onnx", Repeat(-1, 8), Repeat(1, 8), all, 60);
         yield return new("ACAS Xu 1_1, property-2 box", "acasxu/ACASXU_run2a_1_1_batch_2000.onnx",
             [0.6, -0.5, -0.5, 0.45, -0.5], [0.679857769, 0.5, 0.5, 0.5, -0.45], [(NormKind.Inf, NormKind.Inf), (NormKind.One, NormKind.One)], 120);
-        var image = GradientBenchmarks.MnistImage(Paths.Model("mnistfc/prop_0_0.03.vnnlib"), 0.03);
         foreach (double eps in new[] { 0.01, 0.03 })
-            yield return new($"mnist-net_256x2, l_inf ball {eps} at image 0 of prop_0", "mnistfc/mnist-net_256x2.onnx",
-                image.Select(v => Math.Max(0, v - eps)).ToArray(), image.Select(v => Math.Min(1, v + eps)).ToArray(),
+        {
+            var (lower, upper) = GradientBenchmarks.MnistBall(eps);
+            yield return new($"mnist-net_256x2, l_inf ball {eps} at image 0 of prop_0", "mnistfc/mnist-net_256x2.onnx", lower, upper,
                 [(NormKind.Inf, NormKind.Inf)], 60);
+        }
     }
 
     private static double[] Repeat(double value, int count) => Enumerable.Repeat(value, count).ToArray();
